@@ -1,0 +1,22 @@
+//! The product's brain: pure Rust, no browser. Compiled and tested natively; the UI and the
+//! command-line tool call into it and never decide policy outcomes themselves.
+//!
+//! Nothing here may use leptos, web_sys, wasm_bindgen or js_sys, nor read a clock or a
+//! random source: callers pass time and seeds in (`tests/architecture.rs` enforces it).
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod bundle;
+pub mod history;
+pub mod json_path;
+pub mod lang;
+pub mod markdown;
+pub mod naming;
+pub mod org;
+pub mod policy;
+pub mod quiz;
+pub mod routing;
+pub mod starter;
+
+pub use bundle::{Bundle, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
+pub use lang::Lang;

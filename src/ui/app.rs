@@ -1,0 +1,162 @@
+//! The application shell: header with navigation and workspace actions, notices, routes.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use super::browser;
+use super::components::notices::Notices;
+use super::components::workspace_menu::WorkspaceMenu;
+use super::i18n::{tr, use_t, K};
+use super::pages::{approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage, training::TrainingPage};
+use super::state::Store;
+use crate::core::Lang;
+
+/// The base path of the app, for building links (`""` at the site root).
+#[derive(Clone)]
+pub struct BasePath(pub String);
+
+impl BasePath {
+    /// A link to an area of the app.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.0, path)
+    }
+}
+
+/// The whole application. Lives in the library so browser tests can mount it.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+    let base = browser::base_path();
+    provide_context(BasePath(base.clone()));
+
+    let keys = window_event_listener(ev::keydown, move |e| shortcut(store, &e));
+    let hide = window_event_listener(ev::pagehide, move |_| store.flush());
+    let blur = window_event_listener(ev::blur, move |_| store.flush());
+    on_cleanup(move || {
+        keys.remove();
+        hide.remove();
+        blur.remove();
+    });
+    Effect::new(move |_| {
+        let lang = store.ui_lang.get();
+        let code = match lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        };
+        browser::set_document_language(code, K::AppName.text(lang));
+    });
+
+    view! {
+        <Router base=base>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, everywhere in the app, so typing
+/// and structural edits share one history.
+fn shortcut(store: Store, e: &web_sys::KeyboardEvent) {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return;
+    }
+    match e.key().to_lowercase().as_str() {
+        "z" if e.shift_key() => {
+            e.prevent_default();
+            store.redo();
+        }
+        "z" => {
+            e.prevent_default();
+            store.undo();
+        }
+        "y" => {
+            e.prevent_default();
+            store.redo();
+        }
+        _ => {}
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{tr(K::SkipToContent)}</a>
+        <Header/>
+        <Notices/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=PolicyPage/>
+                <Route path=path!("/policy") view=PolicyPage/>
+                <Route path=path!("/naming") view=NamingPage/>
+                <Route path=path!("/approvals") view=ApprovalsPage/>
+                <Route path=path!("/training") view=TrainingPage/>
+                <Route path=path!("/export") view=ExportPage/>
+            </Routes>
+        </main>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let t = use_t();
+    let store = expect_context::<Store>();
+    let base = expect_context::<BasePath>();
+    let links = [
+        ("/policy", K::NavPolicy, "nav-policy"),
+        ("/naming", K::NavNaming, "nav-naming"),
+        ("/approvals", K::NavApprovals, "nav-approvals"),
+        ("/training", K::NavTraining, "nav-training"),
+        ("/export", K::NavExport, "nav-export"),
+    ];
+    let toggle_lang = move |_| {
+        let next = match store.ui_lang.get_untracked() {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        store.set_ui_lang(next);
+    };
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-name">{tr(K::AppName)}</span>
+                <span class="brand-tagline">{tr(K::AppTagline)}</span>
+            </div>
+            <nav class="main-nav" aria-label=tr(K::MainNav)>
+                {links
+                    .into_iter()
+                    .map(|(path, key, testid)| {
+                        view! {
+                            <A href=base.href(path) attr:data-testid=testid>
+                                {move || t(key)}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <div class="header-actions">
+                <WorkspaceMenu/>
+                <button
+                    type="button"
+                    class="lang-toggle"
+                    data-testid="lang-toggle"
+                    aria-label=tr(K::Language)
+                    on:click=toggle_lang
+                >
+                    {tr(K::SwitchLanguage)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <h1>{tr(K::NotFoundTitle)}</h1>
+            <p>{tr(K::NotFoundBody)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,171 @@
+//! The one place that touches the browser: storage, files, downloads, language, time,
+//! scrolling. Everything else in the UI goes through these functions.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why browser storage could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage is disabled or blocked (private mode, policy, sandboxed frame).
+    Unavailable,
+    /// The storage quota is exhausted.
+    Full,
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a key from localStorage.
+pub fn storage_get(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Writes a key to localStorage, telling a full quota apart from disabled storage.
+pub fn storage_set(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StorageError::Full
+        } else {
+            StorageError::Unavailable
+        }
+    })
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if out.is_empty() {
+        if let Some(l) = nav.language() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// Milliseconds on a monotonic clock, for undo coalescing and measurements.
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Today's local date as `YYYYMMDD`, for file names.
+pub fn today_compact() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}{:02}{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Offers `contents` to the user as a file download. Nothing leaves the browser: the file
+/// is made from a local object URL.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_attribute("rel", "external")?;
+    a.style().set_property("display", "none")?;
+    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoke later: some browsers start reading the URL after click() returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    TooLarge { bytes: f64, limit: usize },
+    NotText,
+}
+
+/// Reads a user-chosen file as UTF-8 text, refusing files over `limit` bytes unread.
+pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, ReadError> {
+    let size = file.size();
+    if size > limit as f64 {
+        return Err(ReadError::TooLarge { bytes: size, limit });
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|_| ReadError::NotText)?;
+    text.as_string().ok_or(ReadError::NotText)
+}
+
+/// Scrolls the element with this id into view, if there is one.
+pub fn scroll_to(id: &str) {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The path the app is served under (`""` at the root, `/sub` under a sub-path), read from
+/// the `<base href>` that the build writes from its public URL.
+pub fn base_path() -> String {
+    let base = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+/// Sets the document's `lang` attribute and title.
+pub fn set_document_language(lang: &str, title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang);
+        }
+        doc.set_title(title);
+    }
+}

@@ -1,0 +1,307 @@
+//! Interface strings in Chinese and English. Every message is a variant of [`K`], so a
+//! missing translation is a compile error, not a blank on screen.
+
+use leptos::prelude::*;
+
+use super::state::use_store;
+use crate::core::bundle::{ProblemKind, RefKind};
+use crate::core::Lang;
+
+macro_rules! messages {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        /// A translatable interface message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum K { $($key),* }
+
+        impl K {
+            /// Every message, for completeness tests.
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            /// The message in a language.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((K::$key, Lang::Zh) => $zh, (K::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "制度演练场", "Policy Playground";
+    AppTagline => "企业即时通讯使用规范：起草、演练、培训", "Draft, test and teach workplace messaging norms";
+    SkipToContent => "跳到正文", "Skip to content";
+    MainNav => "主导航", "Main navigation";
+    NavPolicy => "制度", "Policy";
+    NavNaming => "群命名", "Naming";
+    NavApprovals => "审批", "Approvals";
+    NavTraining => "培训", "Training";
+    NavExport => "导出", "Export";
+    Language => "界面语言", "Interface language";
+    SwitchLanguage => "English", "中文";
+    WorkspaceMenu => "工作区", "Workspace";
+    SaveFile => "保存到文件", "Save to file";
+    OpenFile => "打开文件", "Open file";
+    ResetStarter => "恢复示例", "Reset to example";
+    ResetTitle => "用示例替换当前工作区？", "Replace the workspace with the starter example?";
+    ResetBody => "当前内容将被示例替换。替换后仍可用“撤销”找回，也建议先保存到文件。", "Everything in the workspace is replaced by the example. You can still undo afterwards; saving to a file first is wise.";
+    ResetChooseLang => "示例语言", "Example language";
+    ResetConfirm => "替换为示例", "Replace with example";
+    Cancel => "取消", "Cancel";
+    Close => "关闭", "Close";
+    Dismiss => "知道了", "Dismiss";
+    LangZh => "中文", "Chinese";
+    LangEn => "英文", "English";
+    SavedLocally => "已保存在本浏览器", "Saved in this browser";
+    Saving => "正在保存…", "Saving…";
+    StorageUnavailable => "无法保存到本浏览器（存储被禁用）。内容仅保留在当前页面中，关闭前请“保存到文件”。", "This browser won't let the playground store data (storage is disabled). Your work stays in this tab only; use Save to file before closing it.";
+    StorageFull => "浏览器存储空间已满，最近的修改未能保存。内容仍保留在当前页面中，请“保存到文件”。", "Browser storage is full, so recent changes were not stored. Your work is still here in this tab; use Save to file.";
+    RecoveredKept => "上次保存的工作区无法读取，已载入示例。原数据已原样保留在浏览器存储中（ppg.workspace.unreadable）。", "The saved workspace could not be read, so the example was loaded. The unreadable data is kept untouched in browser storage (ppg.workspace.unreadable).";
+    RecoveredNotKept => "上次保存的工作区无法读取，已载入示例。为免覆盖原数据，自动保存已暂停。", "The saved workspace could not be read, so the example was loaded. Autosave is paused so the old data is not overwritten.";
+    OpenedFile => "已打开文件：", "Opened file: ";
+    SavedFile => "已下载文件：", "Downloaded file: ";
+    ResetDone => "已恢复为示例。可撤销。", "Reset to the example. You can undo this.";
+    OpenFailed => "无法打开文件，当前工作区未改变：", "Could not open the file; your workspace is unchanged: ";
+    ProblemsFound => "发现的问题", "Problems found";
+    FileTooLarge => "文件过大", "The file is too large";
+    FileNotText => "文件不是文本", "The file is not text";
+    Deleted => "已删除。可撤销。", "Deleted. You can undo this.";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    UndoHint => "撤销（Ctrl+Z）", "Undo (Ctrl+Z)";
+    RedoHint => "重做（Ctrl+Shift+Z）", "Redo (Ctrl+Shift+Z)";
+    NotFoundTitle => "找不到该页面", "Page not found";
+    NotFoundBody => "地址有误。可从上方导航进入各功能区。", "This address doesn't exist. Use the navigation above.";
+    // Policy area
+    PolicyEditor => "编辑", "Edit";
+    PolicyPreview => "预览", "Preview";
+    Outline => "目录", "Outline";
+    Search => "搜索制度", "Search the policy";
+    SearchPlaceholder => "输入关键词", "Type a word";
+    SearchNone => "没有匹配的条款", "No clause matches";
+    SearchCount => "条匹配", "matching clauses";
+    DocInfo => "文档信息", "Document information";
+    MetaTitle => "标题", "Title";
+    MetaDocCode => "文件编号", "Document code";
+    MetaVersion => "版本", "Version";
+    MetaEffective => "生效日期", "Effective date";
+    MetaDrafter => "起草", "Drafted by";
+    MetaReviewer => "审核", "Reviewed by";
+    MetaApprover => "批准", "Approved by";
+    MetaDistribution => "分发范围", "Distribution";
+    ChapterTitle => "章标题", "Chapter title";
+    ClauseTitle => "条款标题", "Clause title";
+    ClauseBody => "条款正文（Markdown）", "Clause text (Markdown)";
+    AddChapter => "添加章", "Add chapter";
+    AddClause => "添加条款", "Add clause";
+    AddClauseBelow => "在下方添加条款", "Add clause below";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    DeleteChapter => "删除本章", "Delete chapter";
+    DeleteClause => "删除条款", "Delete clause";
+    NewChapter => "新章节", "New chapter";
+    EmptyChapter => "本章还没有条款。", "No clauses in this chapter yet.";
+    ClauseId => "条款编号（供引用）", "Clause id (for citations)";
+    ChapterCount => "章", "chapters";
+    ClauseCount => "条", "clauses";
+    ShowEditor => "编辑", "Edit";
+    ShowPreview => "预览", "Preview";
+    // Naming area
+    NamingIntro => "工作区中的命名规则。检查器与批量审计将基于这些规则。", "The naming rules in this workspace. The checker and the mass audit work from these rules.";
+    Pattern => "格式", "Pattern";
+    Components => "组成部分", "Components";
+    ComponentCol => "部分", "Part";
+    KindCol => "类型", "Kind";
+    ConstraintCol => "要求", "Requirement";
+    WholeName => "整体规则", "Whole-name rules";
+    MaxLength => "最大长度", "Maximum length";
+    MinLength => "最小长度", "Minimum length";
+    ForbiddenWords => "禁用词", "Forbidden words";
+    StatedIn => "依据", "Stated in";
+    Optional => "可选", "optional";
+    KindLiteral => "固定文字", "Fixed text";
+    KindDictionary => "词典", "Dictionary";
+    KindText => "自由文本", "Free text";
+    KindVersion => "版本号", "Version";
+    KindDate => "日期", "Date";
+    KindNumber => "数字", "Number";
+    KindExtension => "扩展名", "Extension";
+    FromDepartments => "组织架构中的部门名称", "Department names from the org chart";
+    Aliases => "别称", "aliases";
+    Characters => "个字符", "characters";
+    NoWhitespace => "不含空白", "no spaces";
+    NotAllowed => "不得包含", "must not contain";
+    VersionRule => "V + 主版本.次版本，如 V1.0", "V + major.minor, e.g. V1.0";
+    DateRule => "YYYYMMDD，且为真实日期", "YYYYMMDD, a real calendar date";
+    Digits => "位数字", "digits";
+    // Approvals area
+    ApprovalsIntro => "组织架构、审批模板与预期路线（路线测试）。", "The org chart, the approval templates and the expected routes (route tests).";
+    OrgChart => "组织架构", "Org chart";
+    Head => "负责人", "Head";
+    People => "人员", "People";
+    Name => "姓名", "Name";
+    Department => "部门", "Department";
+    Supervisor => "直属上级", "Supervisor";
+    Roles => "角色", "Roles";
+    Status => "状态", "Status";
+    Active => "在职", "active";
+    Left => "已离职", "left";
+    RolesTitle => "角色", "Roles";
+    Templates => "审批模板", "Approval templates";
+    Fields => "表单字段", "Form fields";
+    Field => "字段", "Field";
+    FieldType => "类型", "Type";
+    Required => "必填", "Required";
+    Yes => "是", "yes";
+    No => "否", "no";
+    Flow => "审批流程", "Flow";
+    Branch => "分支", "Branch";
+    When => "条件", "when";
+    Otherwise => "其他情况：无额外步骤", "Otherwise: no extra step";
+    OtherwiseThen => "其他情况", "Otherwise";
+    Cc => "抄送", "CC";
+    NoCc => "无抄送", "No CC";
+    RoutingPolicies => "路由规则", "Routing policies";
+    PolicyRefuseLeft => "已离职人员提交的申请将被拒绝", "Requests from people who have left are refused";
+    PolicySkipSelf => "申请人不审批自己的申请（跳过：本人）", "Requesters never approve their own request (skipped: self)";
+    PolicySkipDuplicate => "同一人在相邻步骤重复出现时，后一步跳过（跳过：重复）", "Someone who approved a step is skipped in the step right after it (skipped: duplicate)";
+    PolicyDropEmptied => "因上述跳过而变空的步骤将被删除", "A step emptied by those skips is dropped";
+    PolicyEmptyRole => "无人可审批或审批人均已离职的步骤转交给：", "A step that resolves to nobody, or only to people who have left, goes to: ";
+    PolicyEmptyError => "无人可审批的步骤视为错误", "A step that resolves to nobody is an error";
+    PolicyCcNoSelf => "抄送人不包含申请人", "CC never includes the requester";
+    Fixtures => "预期路线（路线测试）", "Expected routes (route tests)";
+    Scenario => "场景", "Scenario";
+    Template => "模板", "Template";
+    Requester => "申请人", "Requester";
+    FormValues => "表单", "Form";
+    ExpectedRoute => "预期审批人", "Expected approvers";
+    ExpectedCc => "预期抄送", "Expected CC";
+    Refused => "拒绝受理", "refused";
+    // Training area
+    TrainingIntro => "题库与测验。答案与讲解仅供培训人员查看。", "The question bank and quizzes. Answers and explanations are for trainers.";
+    QuizSets => "测验", "Quizzes";
+    Questions => "题库", "Question bank";
+    Topics => "主题", "Topics";
+    QuestionCount => "题数", "Questions";
+    PassMark => "及格线", "Pass mark";
+    TimeLimit => "时限", "Time limit";
+    Minutes => "分钟", "minutes";
+    Attempts => "可作答次数", "Attempts";
+    Unlimited => "不限", "unlimited";
+    Shuffle => "随机顺序", "Shuffled";
+    FeedbackCol => "反馈", "Feedback";
+    FeedbackImmediate => "即时", "immediately";
+    FeedbackAtEnd => "交卷后", "at the end";
+    KindSingle => "单选", "Single choice";
+    KindMultiple => "多选", "Multiple choice";
+    KindTrueFalse => "判断", "True or false";
+    KindFillIn => "填空", "Fill in";
+    Answer => "答案", "Answer";
+    True => "正确", "True";
+    False => "错误", "False";
+    Accepted => "可接受的答案", "Accepted answers";
+    Explanation => "讲解", "Explanation";
+    Cites => "对应条款", "Clauses";
+    // Export area
+    ExportIntro => "工作区文件可在另一台电脑或浏览器中打开，得到完全相同的工作区。", "A workspace file opens the very same workspace on another computer or browser.";
+    WorkspaceFile => "工作区文件", "Workspace file";
+    WorkspaceContents => "工作区内容", "What the workspace holds";
+    SchemaVersion => "数据格式版本", "Schema version";
+    DocLanguage => "文档语言", "Document language";
+    Chapters => "章", "Chapters";
+    Clauses => "条款", "Clauses";
+    NamingSchemes => "命名规则", "Naming schemes";
+    Departments => "部门", "Departments";
+    PeopleCount => "人员", "People";
+    TemplatesCount => "审批模板", "Approval templates";
+    FixturesCount => "预期路线", "Expected routes";
+    QuestionsCount => "测验题", "Quiz questions";
+    PrivacyNote => "所有数据只保存在本浏览器中；只有您保存或分享文件时才会离开本机。", "All data stays in this browser; it leaves only when you save or share a file.";
+    StorageStatus => "浏览器存储", "Browser storage";
+    // Problem texts
+    ProblemAt => "位置", "at";
+}
+
+/// A reactive translator for the current interface language.
+pub fn use_t() -> impl Fn(K) -> &'static str + Copy + Send + Sync + 'static {
+    let store = use_store();
+    move |k: K| k.text(store.ui_lang.get())
+}
+
+fn ref_kind(kind: RefKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (RefKind::Department, Lang::Zh) => "部门",
+        (RefKind::Person, Lang::Zh) => "人员",
+        (RefKind::Role, Lang::Zh) => "角色",
+        (RefKind::Template, Lang::Zh) => "审批模板",
+        (RefKind::Field, Lang::Zh) => "字段",
+        (RefKind::Clause, Lang::Zh) => "条款",
+        (k, Lang::En) => k.name(),
+    }
+}
+
+/// A load or validation problem in the interface language.
+pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
+    if lang == Lang::En {
+        return kind.to_string();
+    }
+    match kind {
+        ProblemKind::TooLarge { bytes, limit } => format!("文件大小 {bytes} 字节，超过上限 {limit} 字节"),
+        ProblemKind::Syntax { line, column, message } => {
+            format!("不是有效的 JSON（第 {line} 行第 {column} 列）：{message}")
+        }
+        ProblemKind::NotAnObject => "应为 JSON 对象".into(),
+        ProblemKind::MissingSchemaVersion => "缺少 `schema_version`，这不是工作区文件".into(),
+        ProblemKind::BadSchemaVersion => "`schema_version` 必须是正整数".into(),
+        ProblemKind::NewerSchema { found, supported } => format!(
+            "该文件由更新版本的制度演练场生成（数据格式 {found}），当前版本只能读取 {supported} 及以下版本"
+        ),
+        ProblemKind::Type { message } => format!("类型不符：{}", translate_serde(message)),
+        ProblemKind::DuplicateId { id, first } => format!("编号 `{id}` 重复（首次出现在 {first}）"),
+        ProblemKind::EmptyId => "编号不能为空".into(),
+        ProblemKind::UnknownRef { kind, id } => format!("未知的{} `{id}`", ref_kind(*kind, lang)),
+        ProblemKind::Cycle { ids } => format!("出现循环：{}", ids.join(" → ")),
+        ProblemKind::BadWeekday { value } => format!("星期 `{value}` 须为 1（周一）至 7（周日）"),
+        ProblemKind::BadTime { value } => format!("`{value}` 不是 HH:MM 格式的时间"),
+        ProblemKind::BadDate { value } => format!("`{value}` 不是 YYYY-MM-DD 格式的真实日期"),
+        ProblemKind::DayEndsBeforeStart => "下班时间必须晚于上班时间".into(),
+        ProblemKind::Negative => "不能为负数".into(),
+        ProblemKind::NotPositive => "必须大于零".into(),
+        ProblemKind::RootCount { found } => format!("部门树必须恰好有一个根部门，现有 {found} 个"),
+        ProblemKind::OwnSupervisor { id } => format!("`{id}` 不能是自己的上级"),
+        ProblemKind::MinAboveMax { min, max } => format!("最小值 {min} 大于最大值 {max}"),
+        ProblemKind::EmptyList => "至少需要一个取值".into(),
+        ProblemKind::SupervisorLevelZero => "上级层级从 1 开始".into(),
+        ProblemKind::NoApprovers => "审批步骤至少需要一位审批人".into(),
+        ProblemKind::AnswerOutOfRange { answer, options } => {
+            format!("答案 {answer} 不在 {options} 个选项范围内（从 0 计数）")
+        }
+        ProblemKind::NoAcceptedAnswer => "填空题至少需要一个可接受的答案".into(),
+        ProblemKind::UnknownTopic { topic } => format!("未知的主题 `{topic}`"),
+        ProblemKind::PassMarkOver100 { value } => format!("及格线 {value} 超过 100"),
+    }
+}
+
+/// Puts serde's most common messages into Chinese; anything else stays as it is.
+fn translate_serde(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("缺少字段 {rest}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return format!("未知的取值 {rest}");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!("实际为 {found}，应为 {expected}");
+        }
+    }
+    message.to_string()
+}
+
+/// A reactive text for one message. Every call returns the same closure type, so the
+/// renderer is compiled once for all of them (a closure per call site would be compiled
+/// once per site and cost kilobytes of WebAssembly each).
+pub fn tr(k: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_store().ui_lang;
+    move || k.text(lang.get())
+}

@@ -1,0 +1,8 @@
+//! One module per area of the app.
+
+pub mod approvals;
+pub mod common;
+pub mod export;
+pub mod naming;
+pub mod policy;
+pub mod training;

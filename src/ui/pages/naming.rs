@@ -1,0 +1,121 @@
+//! The naming area: the workspace's naming schemes, as data.
+
+use leptos::prelude::*;
+
+use crate::core::naming::{Component, DictEntry, DictionarySource, NamingScheme};
+use crate::core::org::Org;
+use crate::core::Lang;
+use crate::ui::components::table::{card, text_list, text_table};
+use crate::ui::i18n::{tr, K};
+use crate::ui::pages::common::clause_cite;
+use crate::ui::state::use_store;
+
+#[component]
+pub fn NamingPage() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="page">
+            <h1>{tr(K::NavNaming)}</h1>
+            <p class="lead">{tr(K::NamingIntro)}</p>
+            {move || {
+                let lang = store.ui_lang.get();
+                store.bundle.with(|b| b.naming.iter().map(|s| scheme_view(s, b, lang)).collect_view())
+            }}
+        </section>
+    }
+}
+
+fn scheme_view(s: &NamingScheme, b: &crate::core::Bundle, lang: Lang) -> AnyView {
+    let tx = |k: K| k.text(lang).to_string();
+    let rows = s
+        .components
+        .iter()
+        .map(|c| {
+            let (kind, rule) = component_words(c, &b.org, lang);
+            let mut label = c.label().to_string();
+            if c.is_optional() {
+                label.push_str(&format!(" ({})", tx(K::Optional)));
+            }
+            vec![label, kind.to_string(), rule]
+        })
+        .collect();
+    let rules = &s.rules;
+    let mut whole = Vec::new();
+    if let Some(n) = rules.min_len {
+        whole.push(format!("{}: {n} {}", tx(K::MinLength), tx(K::Characters)));
+    }
+    if let Some(n) = rules.max_len {
+        whole.push(format!("{}: {n} {}", tx(K::MaxLength), tx(K::Characters)));
+    }
+    if !rules.forbidden_words.is_empty() {
+        whole.push(format!("{}: {}", tx(K::ForbiddenWords), rules.forbidden_words.join(" / ")));
+    }
+    let body = view! {
+        <p>{s.description.clone()}</p>
+        <p><b>{tx(K::Pattern)} ": "</b><code class="pattern">{s.pattern()}</code></p>
+        {s.clause.as_deref().map(|c| clause_cite(b, c, lang))}
+        <h4>{tx(K::Components)}</h4>
+        {text_table("components", vec![tx(K::ComponentCol), tx(K::KindCol), tx(K::ConstraintCol)], rows)}
+        <h4>{tx(K::WholeName)}</h4>
+        {text_list("", whole)}
+    }
+    .into_any();
+    card("scheme", s.name.clone(), s.id.clone(), body)
+}
+
+fn entries_text(entries: impl Iterator<Item = DictEntry>, lang: Lang) -> String {
+    entries
+        .map(|e| {
+            if e.aliases.is_empty() {
+                e.value
+            } else {
+                format!("{} ({}: {})", e.value, K::Aliases.text(lang), e.aliases.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// The kind of a component and its requirement, in words.
+fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, String) {
+    let tx = |k: K| k.text(lang);
+    match c {
+        Component::Literal { text } => (tx(K::KindLiteral), format!("“{text}”")),
+        Component::Dictionary { source, .. } => {
+            let rule = match source {
+                DictionarySource::Departments => {
+                    let entries = org.departments.iter().map(|d| DictEntry {
+                        value: d.name.clone(),
+                        aliases: d.aliases.clone(),
+                    });
+                    format!("{} — {}", tx(K::FromDepartments), entries_text(entries, lang))
+                }
+                DictionarySource::Values(entries) => entries_text(entries.iter().cloned(), lang),
+            };
+            (tx(K::KindDictionary), rule)
+        }
+        Component::Text {
+            min_len,
+            max_len,
+            forbidden_chars,
+            no_whitespace,
+            ..
+        } => {
+            let mut parts = vec![format!("{min_len}–{max_len} {}", tx(K::Characters))];
+            if *no_whitespace {
+                parts.push(tx(K::NoWhitespace).to_string());
+            }
+            if !forbidden_chars.is_empty() {
+                let chars: Vec<String> = forbidden_chars.chars().map(String::from).collect();
+                parts.push(format!("{} {}", tx(K::NotAllowed), chars.join(" ")));
+            }
+            (tx(K::KindText), parts.join("; "))
+        }
+        Component::Version { .. } => (tx(K::KindVersion), tx(K::VersionRule).to_string()),
+        Component::Date { .. } => (tx(K::KindDate), tx(K::DateRule).to_string()),
+        Component::Number { min_digits, max_digits, .. } => {
+            (tx(K::KindNumber), format!("{min_digits}–{max_digits} {}", tx(K::Digits)))
+        }
+        Component::Extension { values, .. } => (tx(K::KindExtension), values.join(" / ")),
+    }
+}

@@ -1,0 +1,89 @@
+//! The `ppg` command-line tool, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use policy_playground::core::{Bundle, Lang};
+
+fn ppg(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ppg")).args(args).output().expect("ppg runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ppg-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write");
+    path
+}
+
+#[test]
+fn default_prints_the_starter_in_both_languages() {
+    let (code, zh, _) = ppg(&["bundle", "default"]);
+    assert_eq!(code, 0);
+    let zh = Bundle::from_json(&zh).expect("valid bundle");
+    assert_eq!(zh.settings.lang, Lang::Zh);
+    assert_eq!(zh.policy.meta.title, "企业微信办公使用规范");
+    let (code, en, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    assert_eq!(code, 0);
+    let en = Bundle::from_json(&en).expect("valid bundle");
+    assert_eq!(en.settings.lang, Lang::En);
+    assert_eq!(en.policy.meta.title, "Office Messaging Usage Code");
+}
+
+#[test]
+fn default_rejects_unknown_language() {
+    let (code, out, err) = ppg(&["bundle", "default", "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("unknown language `fr`"), "{err}");
+}
+
+#[test]
+fn validate_exit_codes() {
+    let (_, json, _) = ppg(&["bundle", "default"]);
+    let good = temp_file("good.json", json.as_bytes());
+    let (code, out, _) = ppg(&["bundle", "validate", good.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("valid"));
+
+    let broken = json.replacen("\"dept\": \"rd1\"", "\"dept\": \"rd9\"", 1).replacen("\"id\": \"wang\"", "\"id\": \"zhou\"", 1);
+    let bad = temp_file("bad.json", broken.as_bytes());
+    let (code, _, err) = ppg(&["bundle", "validate", bad.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("$.org.people[8].dept: unknown department `rd9`"), "{err}");
+    assert!(err.contains("duplicate id `zhou`"), "every problem is listed: {err}");
+
+    let not_json = temp_file("notjson.json", b"{ this is not json");
+    let (code, _, err) = ppg(&["bundle", "validate", not_json.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not valid JSON at line 1"), "{err}");
+
+    let binary = temp_file("binary.json", &[0xff, 0xfe, 0x00, 0x81]);
+    let (code, _, err) = ppg(&["bundle", "validate", binary.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+
+    let (code, _, err) = ppg(&["bundle", "validate", "/no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+
+    let newer = temp_file("newer.json", json.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1).as_bytes());
+    let (code, _, err) = ppg(&["bundle", "validate", newer.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("newer version"), "{err}");
+}
+
+#[test]
+fn usage_errors() {
+    assert_eq!(ppg(&["bundle", "validate"]).0, 2);
+    assert_eq!(ppg(&["frobnicate"]).0, 2);
+    let (code, out, _) = ppg(&["help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ppg bundle validate FILE"));
+}
