@@ -280,18 +280,18 @@ impl Policy {
         true
     }
 
-    /// Clauses whose title or body contains `query` (case-insensitive), in reading order.
-    /// An empty or blank query matches nothing.
+    /// Clauses whose title or body contains `query`, in reading order. Latin letters match
+    /// regardless of case (Chinese has none); an empty or blank query matches nothing.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
-        let needle = query.trim().to_lowercase();
+        let needle = fold(query.trim());
         if needle.is_empty() {
             return Vec::new();
         }
         self.numbered()
             .into_iter()
             .filter_map(|n| {
-                let title = n.clause.title.to_lowercase();
-                let body = n.clause.body.to_lowercase();
+                let title = fold(&n.clause.title);
+                let body = fold(&n.clause.body);
                 let count = title.matches(&needle).count() + body.matches(&needle).count();
                 (count > 0).then(|| SearchHit {
                     clause_id: n.clause.id.clone(),
@@ -315,21 +315,22 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-/// About 40 characters around the first occurrence of `needle` (already lowercase).
+/// Folds ASCII letters to lower case and leaves every other character as it is. Full
+/// Unicode case folding would add its tables to the WebAssembly for no gain in Chinese text.
+fn fold(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// About 40 characters around the first occurrence of `needle` (already folded).
 fn snippet(body: &str, title: &str, needle: &str) -> String {
-    let source = if body.to_lowercase().contains(needle) { body } else { title };
+    let source = if fold(body).contains(needle) { body } else { title };
     let chars: Vec<char> = source.chars().collect();
-    let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
+    let folded: Vec<char> = chars.iter().map(char::to_ascii_lowercase).collect();
     let needle_chars: Vec<char> = needle.chars().collect();
-    // Lowercasing can change the length of a few characters; fall back to the start then.
-    let start = if lower.len() == chars.len() {
-        lower
-            .windows(needle_chars.len().max(1))
-            .position(|w| w == needle_chars.as_slice())
-            .unwrap_or(0)
-    } else {
-        0
-    };
+    let start = folded
+        .windows(needle_chars.len().max(1))
+        .position(|w| w == needle_chars.as_slice())
+        .unwrap_or(0);
     let from = start.saturating_sub(15);
     let to = (start + needle_chars.len() + 25).min(chars.len());
     let mut s: String = chars[from..to].iter().collect();

@@ -2,7 +2,8 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::NavigateOptions;
 use leptos_router::path;
 
 use super::browser;
@@ -62,16 +63,16 @@ fn shortcut(store: Store, e: &web_sys::KeyboardEvent) {
     if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return;
     }
-    match e.key().to_lowercase().as_str() {
-        "z" if e.shift_key() => {
+    match e.key().as_str() {
+        "z" | "Z" if e.shift_key() => {
             e.prevent_default();
             store.redo();
         }
-        "z" => {
+        "z" | "Z" => {
             e.prevent_default();
             store.undo();
         }
-        "y" => {
+        "y" | "Y" => {
             e.prevent_default();
             store.redo();
         }
@@ -87,7 +88,7 @@ fn Shell() -> impl IntoView {
         <Notices/>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=PolicyPage/>
+                <Route path=path!("/") view=Home/>
                 <Route path=path!("/policy") view=PolicyPage/>
                 <Route path=path!("/naming") view=NamingPage/>
                 <Route path=path!("/approvals") view=ApprovalsPage/>
@@ -149,6 +150,18 @@ fn Header() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// The site root opens the policy area at its own address, so the navigation shows where
+/// the user is and the address can be shared as it is.
+#[component]
+fn Home() -> impl IntoView {
+    let base = expect_context::<BasePath>();
+    let options = NavigateOptions {
+        replace: true,
+        ..Default::default()
+    };
+    view! { <Redirect path=base.href("/policy") options/> }
 }
 
 #[component]

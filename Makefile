@@ -1,0 +1,63 @@
+# Policy Playground. Two commands on a fresh machine with rustup and cargo:
+#   make serve   build and serve the app at http://127.0.0.1:8080 with live reload
+#   make test    every test layer (native, browser, end-to-end) and the budgets
+# Both install what is missing first (.ci/tools.sh), quickly when it is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/.tools/bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk must not download tools (no internet here): .ci/tools.sh installs them.
+export TRUNK_OFFLINE := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+# Where the app is served from, for `make dist` (e.g. PUBLIC_URL=/playground/).
+PUBLIC_URL ?= /
+
+.PHONY: all serve dist test test-native test-browser test-e2e bench setup-build setup-test clean
+
+all: dist
+
+setup-build:
+	@.ci/tools.sh build
+
+setup-test:
+	@.ci/tools.sh test
+
+serve: setup-build
+	trunk serve
+
+dist: setup-build
+	trunk build --release --public-url "$(PUBLIC_URL)"
+	@# Static hosts that serve 404.html for unknown paths (GitHub Pages and the like) then
+	@# open deep links such as /approvals in the app.
+	cp dist/index.html dist/404.html
+	@echo "dist/ is ready for any static host (public URL $(PUBLIC_URL))"
+
+# A second build under a sub-path, to test deploying below a site's root.
+SUBPATH_DIST := target/dist-subpath
+SUBPATH_BASE := /pp/
+
+test: setup-test test-native test-browser
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/
+	trunk build --release --public-url "$(SUBPATH_BASE)" --dist "$(SUBPATH_DIST)"
+	$(MAKE) --no-print-directory test-e2e PPG_DIST_SUBPATH="$(CURDIR)/$(SUBPATH_DIST)" PPG_SUBPATH_BASE="$(SUBPATH_BASE)"
+	@echo "make test: all layers passed"
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	cd tests/e2e && PPG_DIST_SUBPATH="$(PPG_DIST_SUBPATH)" PPG_SUBPATH_BASE="$(PPG_SUBPATH_BASE)" \
+		node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
+
+# Budgets only (first-load transfer and preview latency); `make test` runs them too.
+bench: setup-test dist
+	cd tests/e2e && node --test --test-reporter=spec budget.test.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,209 @@
+//! Browser tests: the app mounted into a fresh element in headless Chromium
+//! (`make test-browser`). They exercise the wiring between the components and `core`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::task::tick;
+use policy_playground::ui::state::{LANG_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use policy_playground::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Clears storage, sets the interface language and returns a fresh mount point.
+fn fresh(lang: &str) -> web_sys::HtmlElement {
+    let s = storage();
+    s.clear().unwrap();
+    s.set_item(LANG_KEY, lang).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets effects and re-renders run (the reactive system is driven by the async executor).
+async fn settle() {
+    for _ in 0..6 {
+        tick().await;
+    }
+}
+
+fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches `{selector}`"))
+        .unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+/// Types into a clause's textarea the way a browser does: new value, then an input event.
+fn type_into_clause(root: &web_sys::HtmlElement, clause: &str, value: &str) {
+    let area: web_sys::HtmlTextAreaElement =
+        one(root, &format!("[data-clause-id='{clause}'] textarea")).unchecked_into();
+    area.set_value(value);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_starter_policy_numbered_in_chinese() {
+    let root = fresh("zh");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=doc-title]"), "企业微信办公使用规范");
+    assert_eq!(count(&root, ".main-nav a"), 5);
+    assert_eq!(text(&root, "[data-testid=nav-policy]"), "制度");
+    let heads: Vec<String> = (0..3)
+        .map(|i| {
+            root.query_selector_all("[data-testid=preview] .doc-clause-head .num")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(heads, ["第1条", "第2条", "第3条"]);
+    assert!(text(&root, "[data-testid=preview] .doc-chapter").starts_with("第一章"));
+    assert!(count(&root, "[data-testid=clause-edit]") >= 30);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_preview_and_undo_restores() {
+    let root = fresh("zh");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    let preview = "[data-testid=preview] [data-clause-id='c-general-purpose'] .md";
+    let before = text(&root, preview);
+    type_into_clause(&root, "c-general-purpose", "新的**重点**内容");
+    settle().await;
+    assert_eq!(text(&root, &format!("{preview} strong")), "重点");
+    assert_eq!(text(&root, preview).trim(), "新的重点内容");
+    // Other clauses are untouched.
+    assert!(!text(&root, "[data-testid=preview] [data-clause-id='c-general-scope'] .md").is_empty());
+    one(&root, "[data-testid=undo]").click();
+    settle().await;
+    assert_eq!(text(&root, preview), before);
+    one(&root, "[data-testid=redo]").click();
+    settle().await;
+    assert_eq!(text(&root, preview).trim(), "新的重点内容");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_markdown_stays_text_in_the_page() {
+    let root = fresh("zh");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    type_into_clause(
+        &root,
+        "c-general-scope",
+        "<script>window.pwned=1</script> <img src=x onerror=\"window.pwned=2\"> [x](javascript:window.pwned=3) ![t](https://tracker.invalid/p.png)",
+    );
+    settle().await;
+    let clause = one(&root, "[data-testid=preview] [data-clause-id='c-general-scope']");
+    assert_eq!(count(&clause, "script"), 0);
+    assert_eq!(count(&clause, "img"), 0);
+    assert_eq!(count(&clause, "a"), 0);
+    assert!(clause.text_content().unwrap().contains("<script>window.pwned=1</script>"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_deleting_clauses_renumbers() {
+    let root = fresh("en");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    let n = count(&root, "[data-testid=clause-edit]");
+    one(&root, "[data-testid=add-clause]").click();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=clause-edit]"), n + 1);
+    let last_of_chapter_one = root
+        .query_selector_all("[data-testid=chapter-edit]")
+        .unwrap()
+        .get(0)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    let labels = last_of_chapter_one.query_selector_all(".clause-head .num").unwrap();
+    let last = labels.get(labels.length() - 1).unwrap().text_content().unwrap();
+    assert_eq!(last, format!("Article {}", labels.length()));
+    // Delete the new clause through its ✕ button; the notice offers undo.
+    let rows = last_of_chapter_one.query_selector_all("[data-testid=clause-edit]").unwrap();
+    let new_row: web_sys::HtmlElement = rows.get(rows.length() - 1).unwrap().unchecked_into();
+    let buttons = new_row.query_selector_all(".row-actions button").unwrap();
+    buttons.get(buttons.length() - 1).unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=clause-edit]"), n);
+    assert!(text(&root, "[data-testid=notice]").contains("Deleted"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_toggle_follows_an_untouched_starter_only() {
+    let root = fresh("zh");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    one(&root, "[data-testid=lang-toggle]").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=nav-policy]"), "Policy");
+    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    assert_eq!(storage().get_item(LANG_KEY).unwrap().as_deref(), Some("en"));
+    // Once edited, the document stays in its language when the interface switches back.
+    type_into_clause(&root, "c-general-purpose", "My own words.");
+    settle().await;
+    one(&root, "[data-testid=lang-toggle]").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=nav-policy]"), "制度");
+    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_stored_workspace_is_kept_aside() {
+    let root = fresh("en");
+    storage().set_item(WORKSPACE_KEY, "{\"schema_version\": 1, broken").unwrap();
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    assert!(text(&root, "[data-testid=notice]").contains("could not be read"));
+    assert_eq!(
+        storage().get_item(UNREADABLE_KEY).unwrap().as_deref(),
+        Some("{\"schema_version\": 1, broken")
+    );
+    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_workspace_is_restored_on_mount() {
+    let root = fresh("zh");
+    {
+        let _app = mount_to(root.clone(), App);
+        settle().await;
+        type_into_clause(&root, "c-general-scope", "保存后恢复");
+        settle().await;
+        // Autosave waits for a quiet moment; give it time.
+        gloo_timers::future::TimeoutFuture::new(600).await;
+        settle().await;
+    }
+    root.set_inner_html("");
+    let saved = storage().get_item(WORKSPACE_KEY).unwrap().expect("autosaved");
+    assert!(saved.contains("保存后恢复"));
+    let _again = mount_to(root.clone(), App);
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=preview] [data-clause-id='c-general-scope'] .md").trim(), "保存后恢复");
+    root.remove();
+}

@@ -1,0 +1,157 @@
+// Budgets of the release build, measured in real Chromium and reported as figures:
+//  - first-load transfer: every file the page fetches on a first visit, gzipped (level 9)
+//    as a static host would send it; wasm + js + css is compared with the 350 KB target and
+//    must not grow past a regression ceiling;
+//  - typing latency: time from one keystroke in a clause of a ~100 KB policy until the
+//    preview shows it (reported, not asserted: timings depend on the machine).
+// The report is printed and written to target/budget-report.json.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { DIST, launchBrowser, startServer } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REPORT = path.resolve(here, '../../target/budget-report.json');
+/** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
+ * "Bundle size". */
+const TARGET_KB = 350;
+/** Regression ceiling: the figure last measured (422.5 KB) plus a little
+ * room. The build fails if the bundle grows past it; lower it as the bundle shrinks. */
+const CEILING_KB = 430;
+const POLICY_BYTES = 100 * 1024;
+const KEYSTROKES = 40;
+
+let browser;
+let server;
+const report = {};
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await mkdir(path.dirname(REPORT), { recursive: true });
+  await writeFile(REPORT, JSON.stringify(report, null, 2));
+  console.log('\n=== budget report ===\n' + JSON.stringify(report, null, 2));
+});
+
+test('first-load transfer of the release build', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const urls = new Set();
+  page.on('request', (r) => urls.add(r.url()));
+  await page.goto(server.url);
+  await page.getByTestId('doc-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  const origin = new URL(server.url).origin;
+  const files = [];
+  for (const url of urls) {
+    assert.equal(new URL(url).origin, origin, `request left the origin: ${url}`);
+    let rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const body = await readFile(path.join(DIST, rel));
+    files.push({ file: rel, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  const kind = (f) => path.extname(f.file).slice(1);
+  const sum = (list) => list.reduce((n, f) => n + f.gzip, 0);
+  const counted = files.filter((f) => ['wasm', 'js', 'css'].includes(kind(f)));
+  const totalKb = sum(counted) / 1024;
+  report.first_load = {
+    files,
+    wasm_js_css_gzip_kb: Number(totalKb.toFixed(1)),
+    all_files_gzip_kb: Number((sum(files) / 1024).toFixed(1)),
+    target_kb: TARGET_KB,
+    ceiling_kb: CEILING_KB,
+    over_target_kb: Number(Math.max(0, totalKb - TARGET_KB).toFixed(1)),
+  };
+  if (totalKb > TARGET_KB) {
+    console.log(`BUDGET: first-load transfer ${totalKb.toFixed(1)} KB gzipped, ${(totalKb - TARGET_KB).toFixed(1)} KB over the ${TARGET_KB} KB target`);
+  }
+  await context.close();
+  assert.ok(counted.some((f) => kind(f) === 'wasm'), 'the wasm module was fetched');
+  assert.ok(totalKb <= CEILING_KB, `first-load transfer ${totalKb.toFixed(1)} KB gzipped grew past the ${CEILING_KB} KB regression ceiling`);
+});
+
+test('preview latency after one keystroke in a 100 KB policy', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('doc-title').waitFor();
+  // Grow the starter to ~100 KB of clause text by repeating its chapters with fresh ids,
+  // then open it the way a user would: through "Open file".
+  const starter = await page.evaluate(async () => {
+    const area = document.querySelector('[data-clause-id="c-general-purpose"] textarea');
+    area.value = area.value + ' ';
+    area.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 800));
+    return localStorage.getItem('ppg.workspace');
+  });
+  const bundle = JSON.parse(starter);
+  const originals = [...bundle.policy.chapters];
+  const textBytes = (b) => b.policy.chapters.flatMap((c) => c.clauses).reduce((n, c) => n + Buffer.byteLength(c.body), 0);
+  for (let copy = 1; textBytes(bundle) < POLICY_BYTES; copy++) {
+    for (const ch of originals) {
+      bundle.policy.chapters.push({
+        id: `${ch.id}-copy${copy}`,
+        title: `${ch.title} (${copy})`,
+        clauses: ch.clauses.map((c) => ({ ...c, id: `${c.id}-copy${copy}` })),
+      });
+    }
+  }
+  const clauses = bundle.policy.chapters.flatMap((c) => c.clauses);
+  const file = path.resolve(here, '../../target/budget-100k.ppg.json');
+  await writeFile(file, JSON.stringify(bundle));
+  await page.setInputFiles('[data-testid=open-file-input]', file);
+  const target = clauses[Math.floor(clauses.length / 2)].id;
+  await page.locator(`[data-testid=preview] [data-clause-id="${target}"]`).waitFor();
+
+  const samples = await page.evaluate(async ({ target, keystrokes }) => {
+    const area = document.querySelector(`[data-clause-id="${target}"] textarea`);
+    const preview = document.querySelector('[data-testid=preview]');
+    const out = [];
+    for (let i = 0; i < keystrokes; i++) {
+      const marker = `k${i}x`;
+      const t0 = performance.now();
+      const shown = new Promise((resolve) => {
+        const check = () => {
+          const el = document.querySelector(`[data-testid=preview] [data-clause-id="${target}"]`);
+          if (el && el.textContent.includes(marker)) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(preview, { childList: true, subtree: true, characterData: true });
+      });
+      area.value = area.value + ' ' + marker;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = await shown;
+      // And until the browser can paint it.
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      out.push({ dom_ms: t1 - t0, frame_ms: performance.now() - t0 });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, { target, keystrokes: KEYSTROKES });
+
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+    return { median: Number(q(0.5).toFixed(2)), p95: Number(q(0.95).toFixed(2)), max: Number(s[s.length - 1].toFixed(2)) };
+  };
+  report.typing = {
+    policy_text_kb: Number((textBytes(bundle) / 1024).toFixed(1)),
+    clauses: clauses.length,
+    keystrokes: KEYSTROKES,
+    keystroke_to_preview_dom_ms: stats(samples.map((s) => s.dom_ms)),
+    keystroke_to_next_frame_ms: stats(samples.map((s) => s.frame_ms)),
+  };
+  await context.close();
+  assert.equal(samples.length, KEYSTROKES);
+});
