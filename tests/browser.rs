@@ -64,6 +64,8 @@ async fn shows_the_starter_policy_numbered_in_chinese() {
     assert_eq!(text(&root, "[data-testid=doc-title]"), "企业微信办公使用规范");
     assert_eq!(count(&root, ".main-nav a"), 5);
     assert_eq!(text(&root, "[data-testid=nav-policy]"), "制度");
+    // The site root opens the policy area at /policy, so the navigation marks it current.
+    assert_eq!(one(&root, "[data-testid=nav-policy]").get_attribute("aria-current").as_deref(), Some("page"));
     let heads: Vec<String> = (0..3)
         .map(|i| {
             root.query_selector_all("[data-testid=preview] .doc-clause-head .num")
@@ -206,4 +208,18 @@ async fn a_saved_workspace_is_restored_on_mount() {
     settle().await;
     assert_eq!(text(&root, "[data-testid=preview] [data-clause-id='c-general-scope'] .md").trim(), "保存后恢复");
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn every_interface_message_exists_in_both_languages() {
+    use policy_playground::core::Lang;
+    use policy_playground::ui::i18n::K;
+    assert!(K::ALL.len() > 150);
+    for k in K::ALL {
+        let zh = k.text(Lang::Zh);
+        let en = k.text(Lang::En);
+        assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?} is blank");
+    }
+    let same: Vec<_> = K::ALL.iter().filter(|k| k.text(Lang::Zh) == k.text(Lang::En)).collect();
+    assert!(same.is_empty(), "untranslated: {same:?}");
 }

@@ -287,7 +287,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Bool(b) => write!(f, "{b}"),
-            Value::Number(n) => write!(f, "{n}"),
+            Value::Number(n) => f.write_str(&describe::format_number(*n)),
             Value::Text(s) => write!(f, "{s}"),
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.to_string()).collect();
@@ -406,12 +406,14 @@ pub mod describe {
         }
     }
 
-    /// A number without a useless `.0`.
+    /// A number without a useless `.0` (5000, 5000.01). Formatted by serde_json, whose float
+    /// writer is in the program anyway, rather than by `f64`'s `Display`, which would add
+    /// its own.
     pub fn format_number(n: f64) -> String {
         if n.fract() == 0.0 && n.abs() < 1e15 {
-            format!("{}", n as i64)
+            (n as i64).to_string()
         } else {
-            format!("{n}")
+            serde_json::Number::from_f64(n).map_or_else(|| "NaN".to_string(), |x| x.to_string())
         }
     }
 
@@ -589,6 +591,8 @@ impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Bool(b) => s.serialize_bool(*b),
+            // Whole numbers as integers (`3`, not `3.0`): files stay as people would write them.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => s.serialize_i64(*n as i64),
             Value::Number(n) => s.serialize_f64(*n),
             Value::Text(t) => s.serialize_str(t),
             Value::List(items) => items.serialize(s),
@@ -631,5 +635,27 @@ impl<'de> Deserialize<'de> for Value {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe::format_number;
+    use super::Value;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(5000.0), "5000");
+        assert_eq!(format_number(5000.01), "5000.01");
+        assert_eq!(format_number(3.5), "3.5");
+        assert_eq!(format_number(-2.0), "-2");
+        assert_eq!(Value::List(vec![Value::Text("a".into()), Value::Number(0.5), Value::Bool(true)]).to_string(), "[a, 0.5, true]");
+    }
+
+    #[test]
+    fn values_keep_their_json_shape() {
+        let v: Value = serde_json::from_str(r#"[1, "x", false, [2.5]]"#).expect("value");
+        assert_eq!(serde_json::to_string(&v).expect("json"), r#"[1,"x",false,[2.5]]"#);
+        assert!(serde_json::from_str::<Value>("{}").is_err(), "objects are not values");
     }
 }

@@ -150,12 +150,17 @@ pub fn focus(id: &str) {
 }
 
 /// The path the app is served under (`""` at the root, `/sub` under a sub-path), read from
-/// the `<base href>` that the build writes from its public URL.
+/// the `<base href>` that the build writes from its public URL. Without a `<base>` element
+/// the app is at the root (the document's own URL says where the user is, not where the
+/// app lives).
 pub fn base_path() -> String {
-    let base = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return String::new();
+    };
+    if document.query_selector("base[href]").ok().flatten().is_none() {
+        return String::new();
+    }
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
     let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }

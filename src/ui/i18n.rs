@@ -48,7 +48,6 @@ messages! {
     ResetChooseLang => "示例语言", "Example language";
     ResetConfirm => "替换为示例", "Replace with example";
     Cancel => "取消", "Cancel";
-    Close => "关闭", "Close";
     Dismiss => "知道了", "Dismiss";
     LangZh => "中文", "Chinese";
     LangEn => "英文", "English";
@@ -218,8 +217,6 @@ messages! {
     QuestionsCount => "测验题", "Quiz questions";
     PrivacyNote => "所有数据只保存在本浏览器中；只有您保存或分享文件时才会离开本机。", "All data stays in this browser; it leaves only when you save or share a file.";
     StorageStatus => "浏览器存储", "Browser storage";
-    // Problem texts
-    ProblemAt => "位置", "at";
 }
 
 /// A reactive translator for the current interface language.
