@@ -165,6 +165,14 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_string()
 }
 
+/// True on screens wide enough for the three-column policy layout (matches the CSS).
+pub fn is_wide_screen() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 960.0)
+}
+
 /// Sets the document's `lang` attribute and title.
 pub fn set_document_language(lang: &str, title: &str) {
     if let Some(doc) = window().and_then(|w| w.document()) {

@@ -249,7 +249,8 @@ fn Outline() -> impl IntoView {
     });
     view! {
         <nav class="outline" aria-label=tr(K::Outline)>
-            <details open=true>
+            // On a phone the outline starts folded so the clauses come first.
+            <details open=browser::is_wide_screen()>
                 <summary>{tr(K::Outline)}</summary>
                 <ul data-testid="outline">
                     <For
