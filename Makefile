@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 # Where the app is served from, for `make dist` (e.g. PUBLIC_URL=/playground/).
 PUBLIC_URL ?= /
 
-.PHONY: all serve dist test test-native test-browser test-e2e bench setup-build setup-test clean
+.PHONY: all serve dist test lint test-native test-browser test-e2e bench setup-build setup-test clean
 
 all: dist
 
@@ -39,11 +39,16 @@ dist: setup-build
 SUBPATH_DIST := target/dist-subpath
 SUBPATH_BASE := /pp/
 
-test: setup-test test-native test-browser
+test: setup-test lint test-native test-browser
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/
 	trunk build --release --public-url "$(SUBPATH_BASE)" --dist "$(SUBPATH_DIST)"
 	$(MAKE) --no-print-directory test-e2e PPG_DIST_SUBPATH="$(CURDIR)/$(SUBPATH_DIST)" PPG_SUBPATH_BASE="$(SUBPATH_BASE)"
 	@echo "make test: all layers passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 test-native:
 	cargo test --locked

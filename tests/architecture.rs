@@ -58,33 +58,61 @@ fn the_checker_catches_what_it_should() {
     assert_eq!(violations("use leptos::prelude::*;"), ["leptos"]);
     assert_eq!(violations("let w = web_sys::window();"), ["web_sys"]);
     assert_eq!(violations("use wasm_bindgen::JsCast;"), ["wasm_bindgen"]);
-    assert_eq!(violations("let t = std::time::SystemTime::now();"), ["SystemTime"]);
+    assert_eq!(
+        violations("let t = std::time::SystemTime::now();"),
+        ["SystemTime"]
+    );
     assert!(violations("// leptos in a comment is fine\nlet leptos_like = 1;").is_empty());
 }
 
 #[test]
 fn core_is_free_of_browser_and_ui() {
     let mut files = Vec::new();
-    rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/core")), &mut files);
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/core")),
+        &mut files,
+    );
     assert!(files.len() >= 10, "found the core sources");
     let mut problems = Vec::new();
     for f in files {
         let text = fs::read_to_string(&f).expect("readable");
         for word in violations(&text) {
-            let why = FORBIDDEN.iter().find(|(w, _)| *w == word).map_or("", |(_, why)| why);
+            let why = FORBIDDEN
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map_or("", |(_, why)| why);
             problems.push(format!("{} uses `{word}` ({why})", f.display()));
         }
     }
-    assert!(problems.is_empty(), "core must stay pure:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "core must stay pure:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn the_cli_and_ui_stay_apart() {
-    let lib = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).expect("lib.rs");
-    assert!(lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"), "ui is compiled for the browser only");
-    let cli = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/bin/ppg.rs")).expect("ppg.rs");
-    assert!(!cli.contains("::ui"), "the command-line tool does not use the UI");
-    let manifest = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).expect("Cargo.toml");
-    let browser_deps = manifest.split("[target.'cfg(target_arch = \"wasm32\")'.dependencies]").nth(1).expect("wasm-only deps");
-    assert!(browser_deps.contains("leptos"), "leptos is a wasm-only dependency");
+    let lib =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).expect("lib.rs");
+    assert!(
+        lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"),
+        "ui is compiled for the browser only"
+    );
+    let cli =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/bin/ppg.rs")).expect("ppg.rs");
+    assert!(
+        !cli.contains("::ui"),
+        "the command-line tool does not use the UI"
+    );
+    let manifest =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).expect("Cargo.toml");
+    let browser_deps = manifest
+        .split("[target.'cfg(target_arch = \"wasm32\")'.dependencies]")
+        .nth(1)
+        .expect("wasm-only deps");
+    assert!(
+        browser_deps.contains("leptos"),
+        "leptos is a wasm-only dependency"
+    );
 }

@@ -53,7 +53,8 @@ fn type_into_clause(root: &web_sys::HtmlElement, clause: &str, value: &str) {
     let area: web_sys::HtmlTextAreaElement =
         one(root, &format!("[data-clause-id='{clause}'] textarea")).unchecked_into();
     area.set_value(value);
-    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -61,11 +62,19 @@ async fn shows_the_starter_policy_numbered_in_chinese() {
     let root = fresh("zh");
     let _app = mount_to(root.clone(), App);
     settle().await;
-    assert_eq!(text(&root, "[data-testid=doc-title]"), "企业微信办公使用规范");
+    assert_eq!(
+        text(&root, "[data-testid=doc-title]"),
+        "企业微信办公使用规范"
+    );
     assert_eq!(count(&root, ".main-nav a"), 5);
     assert_eq!(text(&root, "[data-testid=nav-policy]"), "制度");
     // The site root opens the policy area at /policy, so the navigation marks it current.
-    assert_eq!(one(&root, "[data-testid=nav-policy]").get_attribute("aria-current").as_deref(), Some("page"));
+    assert_eq!(
+        one(&root, "[data-testid=nav-policy]")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
     let heads: Vec<String> = (0..3)
         .map(|i| {
             root.query_selector_all("[data-testid=preview] .doc-clause-head .num")
@@ -94,7 +103,11 @@ async fn typing_updates_the_preview_and_undo_restores() {
     assert_eq!(text(&root, &format!("{preview} strong")), "重点");
     assert_eq!(text(&root, preview).trim(), "新的重点内容");
     // Other clauses are untouched.
-    assert!(!text(&root, "[data-testid=preview] [data-clause-id='c-general-scope'] .md").is_empty());
+    assert!(!text(
+        &root,
+        "[data-testid=preview] [data-clause-id='c-general-scope'] .md"
+    )
+    .is_empty());
     one(&root, "[data-testid=undo]").click();
     settle().await;
     assert_eq!(text(&root, preview), before);
@@ -115,11 +128,17 @@ async fn hostile_markdown_stays_text_in_the_page() {
         "<script>window.pwned=1</script> <img src=x onerror=\"window.pwned=2\"> [x](javascript:window.pwned=3) ![t](https://tracker.invalid/p.png)",
     );
     settle().await;
-    let clause = one(&root, "[data-testid=preview] [data-clause-id='c-general-scope']");
+    let clause = one(
+        &root,
+        "[data-testid=preview] [data-clause-id='c-general-scope']",
+    );
     assert_eq!(count(&clause, "script"), 0);
     assert_eq!(count(&clause, "img"), 0);
     assert_eq!(count(&clause, "a"), 0);
-    assert!(clause.text_content().unwrap().contains("<script>window.pwned=1</script>"));
+    assert!(clause
+        .text_content()
+        .unwrap()
+        .contains("<script>window.pwned=1</script>"));
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
     root.remove();
@@ -140,14 +159,26 @@ async fn adding_and_deleting_clauses_renumbers() {
         .get(0)
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
-    let labels = last_of_chapter_one.query_selector_all(".clause-head .num").unwrap();
-    let last = labels.get(labels.length() - 1).unwrap().text_content().unwrap();
+    let labels = last_of_chapter_one
+        .query_selector_all(".clause-head .num")
+        .unwrap();
+    let last = labels
+        .get(labels.length() - 1)
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(last, format!("Article {}", labels.length()));
     // Delete the new clause through its ✕ button; the notice offers undo.
-    let rows = last_of_chapter_one.query_selector_all("[data-testid=clause-edit]").unwrap();
+    let rows = last_of_chapter_one
+        .query_selector_all("[data-testid=clause-edit]")
+        .unwrap();
     let new_row: web_sys::HtmlElement = rows.get(rows.length() - 1).unwrap().unchecked_into();
     let buttons = new_row.query_selector_all(".row-actions button").unwrap();
-    buttons.get(buttons.length() - 1).unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    buttons
+        .get(buttons.length() - 1)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     settle().await;
     assert_eq!(count(&root, "[data-testid=clause-edit]"), n);
     assert!(text(&root, "[data-testid=notice]").contains("Deleted"));
@@ -162,7 +193,10 @@ async fn language_toggle_follows_an_untouched_starter_only() {
     one(&root, "[data-testid=lang-toggle]").click();
     settle().await;
     assert_eq!(text(&root, "[data-testid=nav-policy]"), "Policy");
-    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    assert_eq!(
+        text(&root, "[data-testid=doc-title]"),
+        "Office Messaging Usage Code"
+    );
     assert_eq!(storage().get_item(LANG_KEY).unwrap().as_deref(), Some("en"));
     // Once edited, the document stays in its language when the interface switches back.
     type_into_clause(&root, "c-general-purpose", "My own words.");
@@ -170,14 +204,19 @@ async fn language_toggle_follows_an_untouched_starter_only() {
     one(&root, "[data-testid=lang-toggle]").click();
     settle().await;
     assert_eq!(text(&root, "[data-testid=nav-policy]"), "制度");
-    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    assert_eq!(
+        text(&root, "[data-testid=doc-title]"),
+        "Office Messaging Usage Code"
+    );
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_stored_workspace_is_kept_aside() {
     let root = fresh("en");
-    storage().set_item(WORKSPACE_KEY, "{\"schema_version\": 1, broken").unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, "{\"schema_version\": 1, broken")
+        .unwrap();
     let _app = mount_to(root.clone(), App);
     settle().await;
     assert!(text(&root, "[data-testid=notice]").contains("could not be read"));
@@ -185,7 +224,10 @@ async fn an_unreadable_stored_workspace_is_kept_aside() {
         storage().get_item(UNREADABLE_KEY).unwrap().as_deref(),
         Some("{\"schema_version\": 1, broken")
     );
-    assert_eq!(text(&root, "[data-testid=doc-title]"), "Office Messaging Usage Code");
+    assert_eq!(
+        text(&root, "[data-testid=doc-title]"),
+        "Office Messaging Usage Code"
+    );
     root.remove();
 }
 
@@ -202,11 +244,21 @@ async fn a_saved_workspace_is_restored_on_mount() {
         settle().await;
     }
     root.set_inner_html("");
-    let saved = storage().get_item(WORKSPACE_KEY).unwrap().expect("autosaved");
+    let saved = storage()
+        .get_item(WORKSPACE_KEY)
+        .unwrap()
+        .expect("autosaved");
     assert!(saved.contains("保存后恢复"));
     let _again = mount_to(root.clone(), App);
     settle().await;
-    assert_eq!(text(&root, "[data-testid=preview] [data-clause-id='c-general-scope'] .md").trim(), "保存后恢复");
+    assert_eq!(
+        text(
+            &root,
+            "[data-testid=preview] [data-clause-id='c-general-scope'] .md"
+        )
+        .trim(),
+        "保存后恢复"
+    );
     root.remove();
 }
 
@@ -218,8 +270,14 @@ fn every_interface_message_exists_in_both_languages() {
     for k in K::ALL {
         let zh = k.text(Lang::Zh);
         let en = k.text(Lang::En);
-        assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?} is blank");
+        assert!(
+            !zh.trim().is_empty() && !en.trim().is_empty(),
+            "{k:?} is blank"
+        );
     }
-    let same: Vec<_> = K::ALL.iter().filter(|k| k.text(Lang::Zh) == k.text(Lang::En)).collect();
+    let same: Vec<_> = K::ALL
+        .iter()
+        .filter(|k| k.text(Lang::Zh) == k.text(Lang::En))
+        .collect();
     assert!(same.is_empty(), "untranslated: {same:?}");
 }

@@ -6,7 +6,10 @@ use std::process::Command;
 use policy_playground::core::{Bundle, Lang};
 
 fn ppg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ppg")).args(args).output().expect("ppg runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_ppg"))
+        .args(args)
+        .output()
+        .expect("ppg runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -52,12 +55,20 @@ fn validate_exit_codes() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("valid"));
 
-    let broken = json.replacen("\"dept\": \"rd1\"", "\"dept\": \"rd9\"", 1).replacen("\"id\": \"wang\"", "\"id\": \"zhou\"", 1);
+    let broken = json
+        .replacen("\"dept\": \"rd1\"", "\"dept\": \"rd9\"", 1)
+        .replacen("\"id\": \"wang\"", "\"id\": \"zhou\"", 1);
     let bad = temp_file("bad.json", broken.as_bytes());
     let (code, _, err) = ppg(&["bundle", "validate", bad.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("$.org.people[8].dept: unknown department `rd9`"), "{err}");
-    assert!(err.contains("duplicate id `zhou`"), "every problem is listed: {err}");
+    assert!(
+        err.contains("$.org.people[8].dept: unknown department `rd9`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("duplicate id `zhou`"),
+        "every problem is listed: {err}"
+    );
 
     let not_json = temp_file("notjson.json", b"{ this is not json");
     let (code, _, err) = ppg(&["bundle", "validate", not_json.to_str().expect("utf-8 path")]);
@@ -73,7 +84,11 @@ fn validate_exit_codes() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
 
-    let newer = temp_file("newer.json", json.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1).as_bytes());
+    let newer = temp_file(
+        "newer.json",
+        json.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1)
+            .as_bytes(),
+    );
     let (code, _, err) = ppg(&["bundle", "validate", newer.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1);
     assert!(err.contains("newer version"), "{err}");

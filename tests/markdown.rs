@@ -8,7 +8,8 @@ use serde_json::Value;
 
 #[test]
 fn markdown_cases() {
-    let cases: Vec<Value> = serde_json::from_str(include_str!("cases/markdown.json")).expect("case file is JSON");
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/markdown.json")).expect("case file is JSON");
     let mut failures = Vec::new();
     for case in &cases {
         let name = case["name"].as_str().expect("name");
@@ -31,10 +32,29 @@ fn markdown_cases() {
 
 #[test]
 fn safe_urls() {
-    for ok in ["https://a.b", "HTTP://a", "mailto:x@y", "tel:+86", "#frag", "relative/path", "/abs", "?q=1", "dir/a:b"] {
+    for ok in [
+        "https://a.b",
+        "HTTP://a",
+        "mailto:x@y",
+        "tel:+86",
+        "#frag",
+        "relative/path",
+        "/abs",
+        "?q=1",
+        "dir/a:b",
+    ] {
         assert!(markdown::is_safe_url(ok), "{ok} should be safe");
     }
-    for bad in ["javascript:alert(1)", " javascript:x", "JAVASCRIPT:x", "java\nscript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "a:b/c#/x:y"] {
+    for bad in [
+        "javascript:alert(1)",
+        " javascript:x",
+        "JAVASCRIPT:x",
+        "java\nscript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "a:b/c#/x:y",
+    ] {
         assert!(!markdown::is_safe_url(bad), "{bad:?} should be refused");
     }
 }

@@ -17,12 +17,27 @@ fn ids(b: &Bundle) -> BTreeSet<String> {
         }
     }
     out.extend(b.org.departments.iter().map(|d| format!("dept:{}", d.id)));
-    out.extend(b.org.people.iter().map(|p| format!("person:{}:{}:{:?}", p.id, p.dept, p.supervisor)));
+    out.extend(
+        b.org
+            .people
+            .iter()
+            .map(|p| format!("person:{}:{}:{:?}", p.id, p.dept, p.supervisor)),
+    );
     out.extend(b.org.roles.iter().map(|r| format!("role:{}", r.id)));
     out.extend(b.naming.iter().map(|s| format!("scheme:{}", s.id)));
-    out.extend(b.approvals.templates.iter().map(|t| format!("template:{}", t.id)));
+    out.extend(
+        b.approvals
+            .templates
+            .iter()
+            .map(|t| format!("template:{}", t.id)),
+    );
     out.extend(b.fixtures.iter().map(|f| format!("fixture:{}", f.id)));
-    out.extend(b.quiz.questions.iter().map(|q| format!("question:{}", q.id)));
+    out.extend(
+        b.quiz
+            .questions
+            .iter()
+            .map(|q| format!("question:{}", q.id)),
+    );
     out
 }
 
@@ -35,7 +50,10 @@ fn both_languages_are_valid_and_share_every_id() {
     assert_eq!(ids(&zh), ids(&en));
     assert_eq!(zh.settings.lang, Lang::Zh);
     assert_eq!(en.settings.lang, Lang::En);
-    assert_ne!(zh.policy.meta.title, en.policy.meta.title, "the English starter is translated");
+    assert_ne!(
+        zh.policy.meta.title, en.policy.meta.title,
+        "the English starter is translated"
+    );
 }
 
 #[test]
@@ -62,14 +80,42 @@ fn usage_code_covers_the_domain() {
         }
     }
     // Numbers that quizzes and consistency checks rely on are stated in the text.
-    let zh: String = b.policy.chapters.iter().flat_map(|c| &c.clauses).map(|c| c.body.as_str()).collect();
-    for needle in ["30 分钟", "1 个工作日", "09:00", "18:00", "21:00", "07:00", "6 个月", "【技术部】-【ERP升级】-【项目群】", "绝密"] {
-        assert!(zh.contains(needle), "the Chinese usage code states {needle}");
+    let zh: String = b
+        .policy
+        .chapters
+        .iter()
+        .flat_map(|c| &c.clauses)
+        .map(|c| c.body.as_str())
+        .collect();
+    for needle in [
+        "30 分钟",
+        "1 个工作日",
+        "09:00",
+        "18:00",
+        "21:00",
+        "07:00",
+        "6 个月",
+        "【技术部】-【ERP升级】-【项目群】",
+        "绝密",
+    ] {
+        assert!(
+            zh.contains(needle),
+            "the Chinese usage code states {needle}"
+        );
     }
     let en = starter::bundle(Lang::En);
-    let en: String = en.policy.chapters.iter().flat_map(|c| &c.clauses).map(|c| c.body.as_str()).collect();
+    let en: String = en
+        .policy
+        .chapters
+        .iter()
+        .flat_map(|c| &c.clauses)
+        .map(|c| c.body.as_str())
+        .collect();
     for needle in ["30 minutes", "1 working day", "09:00", "21:00", "6 months"] {
-        assert!(en.contains(needle), "the English usage code states {needle}");
+        assert!(
+            en.contains(needle),
+            "the English usage code states {needle}"
+        );
     }
 }
 
@@ -78,20 +124,55 @@ fn org_matches_the_contract() {
     let b = starter::bundle(Lang::Zh);
     let org = &b.org;
     let names: Vec<&str> = org.departments.iter().map(|d| d.name.as_str()).collect();
-    assert_eq!(names, ["总经办", "行政部", "人事部", "财务部", "技术部", "研发一组", "市场部", "销售部"]);
+    assert_eq!(
+        names,
+        [
+            "总经办",
+            "行政部",
+            "人事部",
+            "财务部",
+            "技术部",
+            "研发一组",
+            "市场部",
+            "销售部"
+        ]
+    );
     assert_eq!(org.person("ma").map(|p| p.status), Some(Status::Left));
-    assert_eq!(org.person("zhang").and_then(|p| p.supervisor.as_deref()), Some("liu"));
-    assert_eq!(org.top_level_department("rd1").map(|d| d.id.as_str()), Some("tech"));
-    assert_eq!(org.top_level_department("ceo").map(|d| d.id.as_str()), Some("ceo"));
-    assert_eq!(org.holders("security_admin").iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["xu"]);
+    assert_eq!(
+        org.person("zhang").and_then(|p| p.supervisor.as_deref()),
+        Some("liu")
+    );
+    assert_eq!(
+        org.top_level_department("rd1").map(|d| d.id.as_str()),
+        Some("tech")
+    );
+    assert_eq!(
+        org.top_level_department("ceo").map(|d| d.id.as_str()),
+        Some("ceo")
+    );
+    assert_eq!(
+        org.holders("security_admin")
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>(),
+        ["xu"]
+    );
     let aliases = &org.department("hr").expect("hr").aliases;
     assert!(aliases.contains(&"人力资源部".to_string()) && aliases.contains(&"HR部".to_string()));
-    let templates: Vec<&str> = b.approvals.templates.iter().map(|t| t.id.as_str()).collect();
+    let templates: Vec<&str> = b
+        .approvals
+        .templates
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
     assert_eq!(templates, ["leave", "expense", "trip", "doc_access"]);
     let schemes: Vec<&str> = b.naming.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(schemes, ["group", "document"]);
     assert_eq!(b.naming[0].pattern(), "【{dept}】-【{topic}】-【{type}】");
-    assert_eq!(b.naming[1].pattern(), "{dept}_{topic}_{doctype}_{version}_{date}.{ext}");
+    assert_eq!(
+        b.naming[1].pattern(),
+        "{dept}_{topic}_{doctype}_{version}_{date}.{ext}"
+    );
 }
 
 #[test]
@@ -113,7 +194,11 @@ fn every_rule_cites_an_existing_clause() {
         assert!(steps >= 2, "template {} has a real flow", t.id);
     }
     for q in &b.quiz.questions {
-        assert!(!q.clauses.is_empty() && q.clauses.iter().all(|c| b.policy.clause(c).is_some()), "{}", q.id);
+        assert!(
+            !q.clauses.is_empty() && q.clauses.iter().all(|c| b.policy.clause(c).is_some()),
+            "{}",
+            q.id
+        );
     }
 }
 
@@ -121,12 +206,36 @@ fn every_rule_cites_an_existing_clause() {
 fn fixtures_cover_every_template_and_routing_policy() {
     let b = starter::bundle(Lang::Zh);
     for t in &b.approvals.templates {
-        assert!(b.fixtures.iter().any(|f| f.template == t.id), "fixture for {}", t.id);
+        assert!(
+            b.fixtures.iter().any(|f| f.template == t.id),
+            "fixture for {}",
+            t.id
+        );
     }
-    assert!(b.fixtures.iter().any(|f| f.expect.refused), "a refused request (requester left)");
-    for id in ["fx-leave-3", "fx-leave-3-5", "fx-expense-5000", "fx-expense-5000-01", "fx-expense-50000", "fx-leave-duplicate", "fx-expense-self", "fx-leave-empty", "fx-doc-top-secret"] {
+    assert!(
+        b.fixtures.iter().any(|f| f.expect.refused),
+        "a refused request (requester left)"
+    );
+    for id in [
+        "fx-leave-3",
+        "fx-leave-3-5",
+        "fx-expense-5000",
+        "fx-expense-5000-01",
+        "fx-expense-50000",
+        "fx-leave-duplicate",
+        "fx-expense-self",
+        "fx-leave-empty",
+        "fx-doc-top-secret",
+    ] {
         assert!(b.fixtures.iter().any(|f| f.id == id), "fixture {id}");
     }
-    let top = b.fixtures.iter().find(|f| f.id == "fx-doc-top-secret").expect("top secret");
-    assert_eq!(top.expect.steps, vec![vec!["chen"], vec!["xu"], vec!["zhou"]]);
+    let top = b
+        .fixtures
+        .iter()
+        .find(|f| f.id == "fx-doc-top-secret")
+        .expect("top secret");
+    assert_eq!(
+        top.expect.steps,
+        vec![vec!["chen"], vec!["xu"], vec!["zhou"]]
+    );
 }

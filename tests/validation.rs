@@ -9,7 +9,9 @@ use serde_json::Value;
 fn apply(doc: &mut Value, edit: &Value) {
     if let Some(ptr) = edit.get("set").and_then(Value::as_str) {
         let (parent, key) = ptr.rsplit_once('/').expect("pointer has a parent");
-        let target = doc.pointer_mut(parent).unwrap_or_else(|| panic!("no `{parent}`"));
+        let target = doc
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no `{parent}`"));
         let to = edit["to"].clone();
         match target {
             Value::Object(map) => {
@@ -20,7 +22,10 @@ fn apply(doc: &mut Value, edit: &Value) {
         }
     } else if let Some(ptr) = edit.get("remove").and_then(Value::as_str) {
         let (parent, key) = ptr.rsplit_once('/').expect("pointer has a parent");
-        match doc.pointer_mut(parent).unwrap_or_else(|| panic!("no `{parent}`")) {
+        match doc
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no `{parent}`"))
+        {
             Value::Object(map) => {
                 map.remove(key).unwrap_or_else(|| panic!("no `{ptr}`"));
             }
@@ -45,8 +50,10 @@ fn validation_cases() {
         let text = match case.get("raw").and_then(Value::as_str) {
             Some(raw) => raw.to_string(),
             None => {
-                let lang = Lang::parse(case.get("lang").and_then(Value::as_str).unwrap_or("zh")).expect("lang");
-                let mut doc: Value = serde_json::from_str(&starter::bundle(lang).to_json()).expect("starter JSON");
+                let lang = Lang::parse(case.get("lang").and_then(Value::as_str).unwrap_or("zh"))
+                    .expect("lang");
+                let mut doc: Value =
+                    serde_json::from_str(&starter::bundle(lang).to_json()).expect("starter JSON");
                 for edit in case["edits"].as_array().expect("edits") {
                     apply(&mut doc, edit);
                 }
@@ -55,17 +62,31 @@ fn validation_cases() {
         };
         let got: Vec<(String, String)> = match Bundle::from_json(&text) {
             Ok(_) => Vec::new(),
-            Err(e) => e.problems.iter().map(|p| (p.path.clone(), p.kind.code().to_string())).collect(),
+            Err(e) => e
+                .problems
+                .iter()
+                .map(|p| (p.path.clone(), p.kind.code().to_string()))
+                .collect(),
         };
         let want: Vec<(String, String)> = case["expect"]
             .as_array()
             .expect("expect")
             .iter()
-            .map(|p| (p["path"].as_str().expect("path").to_string(), p["code"].as_str().expect("code").to_string()))
+            .map(|p| {
+                (
+                    p["path"].as_str().expect("path").to_string(),
+                    p["code"].as_str().expect("code").to_string(),
+                )
+            })
             .collect();
         if got != want {
             failures.push(format!("{name}\n  want {want:?}\n  got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

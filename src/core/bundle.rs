@@ -131,47 +131,87 @@ impl RefKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
     /// The file is larger than [`MAX_BUNDLE_BYTES`].
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// Not JSON at all.
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// JSON, but not an object.
     NotAnObject,
     MissingSchemaVersion,
     /// `schema_version` is not a whole number.
     BadSchemaVersion,
     /// Written by a newer version of the playground.
-    NewerSchema { found: u64, supported: u32 },
+    NewerSchema {
+        found: u64,
+        supported: u32,
+    },
     /// A value has the wrong type or a required field is missing.
-    Type { message: String },
-    DuplicateId { id: String, first: String },
+    Type {
+        message: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
     EmptyId,
-    UnknownRef { kind: RefKind, id: String },
+    UnknownRef {
+        kind: RefKind,
+        id: String,
+    },
     /// A supervision chain or department tree loops back on itself.
-    Cycle { ids: Vec<String> },
+    Cycle {
+        ids: Vec<String>,
+    },
     /// A weekday outside 1 (Monday) to 7 (Sunday).
-    BadWeekday { value: u8 },
+    BadWeekday {
+        value: u8,
+    },
     /// Not an `HH:MM` time.
-    BadTime { value: String },
+    BadTime {
+        value: String,
+    },
     /// Not a real `YYYY-MM-DD` date.
-    BadDate { value: String },
+    BadDate {
+        value: String,
+    },
     DayEndsBeforeStart,
     /// A number that must be zero or more.
     Negative,
     /// A number that must be more than zero.
     NotPositive,
     /// The department tree must have exactly one root.
-    RootCount { found: usize },
-    OwnSupervisor { id: String },
+    RootCount {
+        found: usize,
+    },
+    OwnSupervisor {
+        id: String,
+    },
     /// A minimum above its maximum.
-    MinAboveMax { min: u32, max: u32 },
+    MinAboveMax {
+        min: u32,
+        max: u32,
+    },
     /// A list that needs at least one value is empty.
     EmptyList,
     SupervisorLevelZero,
     NoApprovers,
-    AnswerOutOfRange { answer: usize, options: usize },
+    AnswerOutOfRange {
+        answer: usize,
+        options: usize,
+    },
     NoAcceptedAnswer,
-    UnknownTopic { topic: String },
-    PassMarkOver100 { value: u32 },
+    UnknownTopic {
+        topic: String,
+    },
+    PassMarkOver100 {
+        value: u32,
+    },
 }
 
 impl ProblemKind {
@@ -294,7 +334,9 @@ impl LoadError {
         self.problems.iter().any(|p| {
             matches!(
                 p.kind,
-                ProblemKind::Syntax { .. } | ProblemKind::TooLarge { .. } | ProblemKind::NotAnObject
+                ProblemKind::Syntax { .. }
+                    | ProblemKind::TooLarge { .. }
+                    | ProblemKind::NotAnObject
             )
         })
     }
@@ -374,7 +416,9 @@ struct VersionProbe {
 /// was written by a newer version of the playground. Syntax errors anywhere in the file
 /// are found here too.
 fn schema_version(text: &str) -> Result<u32, LoadError> {
-    if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+    if !text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
         return Err(LoadError::one("$", ProblemKind::NotAnObject));
     }
     let probe: VersionProbe = serde_json::from_str(text).map_err(|e| {
@@ -395,7 +439,10 @@ fn schema_version(text: &str) -> Result<u32, LoadError> {
     })?;
     match probe.schema_version {
         None => Err(LoadError::one("$", ProblemKind::MissingSchemaVersion)),
-        Some(0) => Err(LoadError::one("$.schema_version", ProblemKind::BadSchemaVersion)),
+        Some(0) => Err(LoadError::one(
+            "$.schema_version",
+            ProblemKind::BadSchemaVersion,
+        )),
         Some(v) if v > u64::from(SCHEMA_VERSION) => Err(LoadError::one(
             "$.schema_version",
             ProblemKind::NewerSchema {
@@ -563,7 +610,10 @@ impl Validator {
         let start = parse_hhmm(&cal.day_start);
         let end = parse_hhmm(&cal.day_end);
         if start.is_none() {
-            self.push("$.settings.calendar.day_start".into(), bad_time(&cal.day_start));
+            self.push(
+                "$.settings.calendar.day_start".into(),
+                bad_time(&cal.day_start),
+            );
         }
         if end.is_none() {
             self.push("$.settings.calendar.day_end".into(), bad_time(&cal.day_end));
@@ -610,7 +660,10 @@ impl Validator {
         for (ci, ch) in p.chapters.iter().enumerate() {
             ids.push((format!("$.policy.chapters[{ci}]"), ch.id.as_str()));
             for (k, c) in ch.clauses.iter().enumerate() {
-                ids.push((format!("$.policy.chapters[{ci}].clauses[{k}]"), c.id.as_str()));
+                ids.push((
+                    format!("$.policy.chapters[{ci}].clauses[{k}]"),
+                    c.id.as_str(),
+                ));
             }
         }
         self.unique_ids(ids);
@@ -658,7 +711,11 @@ impl Validator {
                 );
             }
         }
-        let roots = org.departments.iter().filter(|d| d.parent.is_none()).count();
+        let roots = org
+            .departments
+            .iter()
+            .filter(|d| d.parent.is_none())
+            .count();
         if !org.departments.is_empty() && roots != 1 {
             self.push(
                 "$.org.departments".into(),
@@ -666,7 +723,12 @@ impl Validator {
             );
         }
         for (i, p) in org.people.iter().enumerate() {
-            self.reference(format!("$.org.people[{i}].dept"), RefKind::Department, &p.dept, &ids.depts);
+            self.reference(
+                format!("$.org.people[{i}].dept"),
+                RefKind::Department,
+                &p.dept,
+                &ids.depts,
+            );
             if let Some(s) = &p.supervisor {
                 if s == &p.id {
                     self.push(
@@ -683,7 +745,12 @@ impl Validator {
                 }
             }
             for (k, r) in p.roles.iter().enumerate() {
-                self.reference(format!("$.org.people[{i}].roles[{k}]"), RefKind::Role, r, &ids.roles);
+                self.reference(
+                    format!("$.org.people[{i}].roles[{k}]"),
+                    RefKind::Role,
+                    r,
+                    &ids.roles,
+                );
             }
         }
         self.cycles(
@@ -728,7 +795,10 @@ impl Validator {
                         let i = index.get(first).copied().unwrap_or(0);
                         let mut ids: Vec<String> = cycle.iter().map(|s| s.to_string()).collect();
                         ids.push(cycle[0].to_string());
-                        self.push(format!("{list_path}[{i}].{field}"), ProblemKind::Cycle { ids });
+                        self.push(
+                            format!("{list_path}[{i}].{field}"),
+                            ProblemKind::Cycle { ids },
+                        );
                     }
                     break;
                 }
@@ -754,9 +824,14 @@ impl Validator {
         for (i, c) in s.components.iter().enumerate() {
             let cpath = format!("{path}.components[{i}]");
             match c {
-                Component::Text { min_len, max_len, .. } if min_len > max_len => self.push(
+                Component::Text {
+                    min_len, max_len, ..
+                } if min_len > max_len => self.push(
                     cpath,
-                    ProblemKind::MinAboveMax { min: *min_len, max: *max_len },
+                    ProblemKind::MinAboveMax {
+                        min: *min_len,
+                        max: *max_len,
+                    },
                 ),
                 Component::Number {
                     min_digits,
@@ -764,19 +839,20 @@ impl Validator {
                     ..
                 } if min_digits > max_digits => self.push(
                     cpath,
-                    ProblemKind::MinAboveMax { min: *min_digits, max: *max_digits },
+                    ProblemKind::MinAboveMax {
+                        min: *min_digits,
+                        max: *max_digits,
+                    },
                 ),
                 Component::Dictionary {
                     source: DictionarySource::Values(entries),
                     ..
-                } if entries.is_empty() => self.push(
-                    format!("{cpath}.source"),
-                    ProblemKind::EmptyList,
-                ),
-                Component::Extension { values, .. } if values.is_empty() => self.push(
-                    format!("{cpath}.values"),
-                    ProblemKind::EmptyList,
-                ),
+                } if entries.is_empty() => {
+                    self.push(format!("{cpath}.source"), ProblemKind::EmptyList)
+                }
+                Component::Extension { values, .. } if values.is_empty() => {
+                    self.push(format!("{cpath}.values"), ProblemKind::EmptyList)
+                }
                 _ => {}
             }
         }
@@ -792,29 +868,41 @@ impl Validator {
 
     fn approver(&mut self, path: String, a: &ApproverSpec, org: &OrgIds) {
         match a {
-            ApproverSpec::Role { role, .. } => self.reference(format!("{path}.role"), RefKind::Role, role, &org.roles),
+            ApproverSpec::Role { role, .. } => {
+                self.reference(format!("{path}.role"), RefKind::Role, role, &org.roles)
+            }
             ApproverSpec::People { people } => {
                 for (k, p) in people.iter().enumerate() {
-                    self.reference(format!("{path}.people[{k}]"), RefKind::Person, p, &org.people);
+                    self.reference(
+                        format!("{path}.people[{k}]"),
+                        RefKind::Person,
+                        p,
+                        &org.people,
+                    );
                 }
             }
             ApproverSpec::DeptHead { dept: Some(d) } => {
                 self.reference(format!("{path}.dept"), RefKind::Department, d, &org.depts)
             }
             ApproverSpec::SupervisorChain {
-                until_role: Some(r), ..
+                until_role: Some(r),
+                ..
             } => self.reference(format!("{path}.until_role"), RefKind::Role, r, &org.roles),
-            ApproverSpec::Supervisor { level: 0 } => self.push(
-                format!("{path}.level"),
-                ProblemKind::SupervisorLevelZero,
-            ),
+            ApproverSpec::Supervisor { level: 0 } => {
+                self.push(format!("{path}.level"), ProblemKind::SupervisorLevelZero)
+            }
             _ => {}
         }
     }
 
     fn check_approvals(&mut self, a: &Approvals, org: &OrgIds, clauses: &HashSet<&str>) {
         if let Some(role) = &a.policies.empty_step_role {
-            self.reference("$.approvals.policies.empty_step_role".into(), RefKind::Role, role, &org.roles);
+            self.reference(
+                "$.approvals.policies.empty_step_role".into(),
+                RefKind::Role,
+                role,
+                &org.roles,
+            );
         }
         self.unique_ids(
             a.templates
@@ -835,14 +923,25 @@ impl Validator {
             );
             let fields: HashSet<&str> = t.fields.iter().map(|f| f.id.as_str()).collect();
             let mut node_ids = Vec::new();
-            self.check_flow(&format!("{tpath}.flow"), &t.flow, org, &fields, &mut node_ids);
+            self.check_flow(
+                &format!("{tpath}.flow"),
+                &t.flow,
+                org,
+                &fields,
+                &mut node_ids,
+            );
             self.unique_ids(node_ids);
             for (k, cc) in t.cc.iter().enumerate() {
                 self.approver(format!("{tpath}.cc[{k}].who"), &cc.who, org);
             }
             if let Some(p) = &t.policies {
                 if let Some(role) = &p.empty_step_role {
-                    self.reference(format!("{tpath}.policies.empty_step_role"), RefKind::Role, role, &org.roles);
+                    self.reference(
+                        format!("{tpath}.policies.empty_step_role"),
+                        RefKind::Role,
+                        role,
+                        &org.roles,
+                    );
                 }
             }
         }
@@ -863,10 +962,7 @@ impl Validator {
                     let npath = format!("{npath}.step");
                     ids.push((npath.clone(), step.id.as_str()));
                     if step.approvers.is_empty() {
-                        self.push(
-                            format!("{npath}.approvers"),
-                            ProblemKind::NoApprovers,
-                        );
+                        self.push(format!("{npath}.approvers"), ProblemKind::NoApprovers);
                     }
                     for (k, a) in step.approvers.iter().enumerate() {
                         self.approver(format!("{npath}.approvers[{k}]"), a, org);
@@ -888,21 +984,36 @@ impl Validator {
                                         field,
                                         fields,
                                     ),
-                                    Subject::RequesterDept => {
-                                        self.value_refs(&ppath, pred.value.as_ref(), RefKind::Department, &org.depts)
-                                    }
-                                    Subject::RequesterRole => {
-                                        self.value_refs(&ppath, pred.value.as_ref(), RefKind::Role, &org.roles)
-                                    }
-                                    Subject::Requester => {
-                                        self.value_refs(&ppath, pred.value.as_ref(), RefKind::Person, &org.people)
-                                    }
+                                    Subject::RequesterDept => self.value_refs(
+                                        &ppath,
+                                        pred.value.as_ref(),
+                                        RefKind::Department,
+                                        &org.depts,
+                                    ),
+                                    Subject::RequesterRole => self.value_refs(
+                                        &ppath,
+                                        pred.value.as_ref(),
+                                        RefKind::Role,
+                                        &org.roles,
+                                    ),
+                                    Subject::Requester => self.value_refs(
+                                        &ppath,
+                                        pred.value.as_ref(),
+                                        RefKind::Person,
+                                        &org.people,
+                                    ),
                                 }
                             }
                         }
                         self.check_flow(&format!("{bpath}.then"), &branch.then, org, fields, ids);
                     }
-                    self.check_flow(&format!("{npath}.default"), &block.default, org, fields, ids);
+                    self.check_flow(
+                        &format!("{npath}.default"),
+                        &block.default,
+                        org,
+                        fields,
+                        ids,
+                    );
                 }
             }
         }
@@ -938,7 +1049,12 @@ impl Validator {
         );
         for (i, f) in b.fixtures.iter().enumerate() {
             let path = format!("$.fixtures[{i}]");
-            self.reference(format!("{path}.requester"), RefKind::Person, &f.requester, &org.people);
+            self.reference(
+                format!("{path}.requester"),
+                RefKind::Person,
+                &f.requester,
+                &org.people,
+            );
             match b.approvals.templates.iter().find(|t| t.id == f.template) {
                 None => self.push(
                     format!("{path}.template"),
@@ -963,11 +1079,21 @@ impl Validator {
             }
             for (s, step) in f.expect.steps.iter().enumerate() {
                 for (k, p) in step.iter().enumerate() {
-                    self.reference(format!("{path}.expect.steps[{s}][{k}]"), RefKind::Person, p, &org.people);
+                    self.reference(
+                        format!("{path}.expect.steps[{s}][{k}]"),
+                        RefKind::Person,
+                        p,
+                        &org.people,
+                    );
                 }
             }
             for (k, p) in f.expect.cc.iter().enumerate() {
-                self.reference(format!("{path}.expect.cc[{k}]"), RefKind::Person, p, &org.people);
+                self.reference(
+                    format!("{path}.expect.cc[{k}]"),
+                    RefKind::Person,
+                    p,
+                    &org.people,
+                );
             }
         }
     }
@@ -987,22 +1113,29 @@ impl Validator {
             match &question.kind {
                 QuestionKind::Single { options, answer } if *answer >= options.len() => self.push(
                     format!("{path}.answer"),
-                    ProblemKind::AnswerOutOfRange { answer: *answer, options: options.len() },
+                    ProblemKind::AnswerOutOfRange {
+                        answer: *answer,
+                        options: options.len(),
+                    },
                 ),
                 QuestionKind::Multiple { options, answers } => {
                     for (k, a) in answers.iter().enumerate() {
                         if *a >= options.len() {
                             self.push(
                                 format!("{path}.answers[{k}]"),
-                                ProblemKind::AnswerOutOfRange { answer: *a, options: options.len() },
+                                ProblemKind::AnswerOutOfRange {
+                                    answer: *a,
+                                    options: options.len(),
+                                },
                             );
                         }
                     }
                 }
-                QuestionKind::FillIn { accepted } if accepted.iter().all(|a| a.trim().is_empty()) => self.push(
-                    format!("{path}.accepted"),
-                    ProblemKind::NoAcceptedAnswer,
-                ),
+                QuestionKind::FillIn { accepted }
+                    if accepted.iter().all(|a| a.trim().is_empty()) =>
+                {
+                    self.push(format!("{path}.accepted"), ProblemKind::NoAcceptedAnswer)
+                }
                 _ => {}
             }
         }
@@ -1024,7 +1157,9 @@ impl Validator {
             if set.pass_mark > 100 {
                 self.push(
                     format!("$.quiz.sets[{i}].pass_mark"),
-                    ProblemKind::PassMarkOver100 { value: set.pass_mark },
+                    ProblemKind::PassMarkOver100 {
+                        value: set.pass_mark,
+                    },
                 );
             }
         }
@@ -1075,7 +1210,9 @@ pub fn is_iso_date(s: &str) -> bool {
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = &s[r];
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     match (digits(0..4), digits(5..7), digits(8..10)) {
         (Some(y), Some(m), Some(d)) => is_real_date(y, m, d),

@@ -36,7 +36,9 @@ impl<T: Clone> History<T> {
     /// `now_ms` is the time of the edit.
     pub fn record(&mut self, before: &T, key: Option<&str>, now_ms: f64) {
         let coalesce = match (key, &self.last) {
-            (Some(k), Some((last_key, at))) => k == last_key && now_ms - at < COALESCE_MS && now_ms >= *at,
+            (Some(k), Some((last_key, at))) => {
+                k == last_key && now_ms - at < COALESCE_MS && now_ms >= *at
+            }
             _ => false,
         };
         self.last = key.map(|k| (k.to_string(), now_ms));

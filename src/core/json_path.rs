@@ -29,7 +29,10 @@ impl fmt::Display for JsonPath {
         for seg in &self.0 {
             match seg {
                 PathSeg::Index(i) => write!(f, "[{i}]")?,
-                PathSeg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                PathSeg::Key(k)
+                    if !k.is_empty()
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
                     write!(f, ".{k}")?
                 }
                 PathSeg::Key(k) => write!(f, "[{}]", serde_json::Value::from(k.as_str()))?,
@@ -120,7 +123,11 @@ fn walk(text: &str, mut visit: impl FnMut(&[Frame], Event) -> bool) -> Option<Js
                 starts.push(i);
                 stack.push(Frame {
                     is_object: c == b'{',
-                    child: if c == b'[' { Some(PathSeg::Index(0)) } else { None },
+                    child: if c == b'[' {
+                        Some(PathSeg::Index(0))
+                    } else {
+                        None
+                    },
                     next_index: 0,
                 });
                 expecting_value = c == b'[';
@@ -167,7 +174,21 @@ fn walk(text: &str, mut visit: impl FnMut(&[Frame], Event) -> bool) -> Option<Js
             _ => {
                 // A number, true, false or null (or stray bytes in text that is not JSON).
                 let mut end = i + 1;
-                while end < b.len() && !matches!(b[end], b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b'}' | b']' | b'{' | b'[' | b'"') {
+                while end < b.len()
+                    && !matches!(
+                        b[end],
+                        b' ' | b'\t'
+                            | b'\n'
+                            | b'\r'
+                            | b','
+                            | b':'
+                            | b'}'
+                            | b']'
+                            | b'{'
+                            | b'['
+                            | b'"'
+                    )
+                {
                     end += 1;
                 }
                 if visit(&stack, Event::End(i, end)) {
@@ -229,7 +250,10 @@ pub fn span_of(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
     walk(text, |stack, event| {
         if let Event::End(start, end) = event {
             let matches = stack.len() == target.len()
-                && stack.iter().zip(target).all(|(f, seg)| f.child.as_ref() == Some(seg));
+                && stack
+                    .iter()
+                    .zip(target)
+                    .all(|(f, seg)| f.child.as_ref() == Some(seg));
             if matches {
                 found = Some((start, end));
                 return true;
@@ -287,18 +311,34 @@ mod tests {
 
     #[test]
     fn paths_where_serde_json_reports_errors() {
-        let t = r#"{"people":[{"id":"a","roles":[]},{"id":5,"roles":{"q":1}}],"名字":{"x":[1,[2,3]]}}"#;
+        let t =
+            r#"{"people":[{"id":"a","roles":[]},{"id":5,"roles":{"q":1}}],"名字":{"x":[1,[2,3]]}}"#;
         // Last byte of a bad primitive.
         assert_eq!(path_at(t, at_char(t, "5,")).to_string(), "$.people[1].id");
         // The `:` before a container serde only peeked at.
-        assert_eq!(path_at(t, at_char(t, ":{\"q\"")).to_string(), "$.people[1].roles");
+        assert_eq!(
+            path_at(t, at_char(t, ":{\"q\"")).to_string(),
+            "$.people[1].roles"
+        );
         // The closing brace of an object missing a field.
-        assert_eq!(path_at(t, at_char(t, "},{\"id\":5")).to_string(), "$.people[0]");
+        assert_eq!(
+            path_at(t, at_char(t, "},{\"id\":5")).to_string(),
+            "$.people[0]"
+        );
         // A key (unknown variant).
-        assert_eq!(path_at(t, at_char(t, "q\"") ).to_string(), "$.people[1].roles");
+        assert_eq!(
+            path_at(t, at_char(t, "q\"")).to_string(),
+            "$.people[1].roles"
+        );
         // Nested lists and a non-ASCII key.
-        assert_eq!(path_at(t, at_char(t, "3]")).to_string(), "$[\"名字\"].x[1][1]");
-        assert_eq!(path_at(t, at_char(t, "[2")).to_string(), "$[\"名字\"].x[1][0]");
+        assert_eq!(
+            path_at(t, at_char(t, "3]")).to_string(),
+            "$[\"名字\"].x[1][1]"
+        );
+        assert_eq!(
+            path_at(t, at_char(t, "[2")).to_string(),
+            "$[\"名字\"].x[1][0]"
+        );
     }
 
     #[test]
@@ -316,13 +356,22 @@ mod tests {
         assert_eq!(remove_item(t, &p(2)).as_deref(), Some("[1, 2]"));
         assert_eq!(remove_item("[7]", &p(0)).as_deref(), Some("[]"));
         assert_eq!(remove_item(t, &p(5)), None);
-        assert_eq!(remove_item("{\"a\":1}", &JsonPath(vec![PathSeg::Key("a".into())])), None);
+        assert_eq!(
+            remove_item("{\"a\":1}", &JsonPath(vec![PathSeg::Key("a".into())])),
+            None
+        );
     }
 
     #[test]
     fn escaped_strings_do_not_confuse_the_walk() {
         let t = r#"{"a\"]":["x\\",{"b":"}\"{"}],"c":true}"#;
         assert_eq!(path_at(t, at_char(t, "true") + 3).to_string(), "$.c");
-        assert_eq!(span_of(t, &JsonPath(vec![PathSeg::Key("a\"]".into()), PathSeg::Index(1)])), Some((t.find("{\"b").expect("b"), t.find("}],").expect("end") + 1)));
+        assert_eq!(
+            span_of(
+                t,
+                &JsonPath(vec![PathSeg::Key("a\"]".into()), PathSeg::Index(1)])
+            ),
+            Some((t.find("{\"b").expect("b"), t.find("}],").expect("end") + 1))
+        );
     }
 }

@@ -143,7 +143,10 @@ impl Policy {
             ch.clauses
                 .iter()
                 .position(|c| c.id == id)
-                .map(|k| ClausePos { chapter: ci, clause: k })
+                .map(|k| ClausePos {
+                    chapter: ci,
+                    clause: k,
+                })
         })
     }
 
@@ -263,10 +266,12 @@ impl Policy {
         };
         let len = self.chapters[p.chapter].clauses.len();
         match dir {
-            Move::Up if p.clause > 0 => self.chapters[p.chapter].clauses.swap(p.clause, p.clause - 1),
-            Move::Down if p.clause + 1 < len => {
-                self.chapters[p.chapter].clauses.swap(p.clause, p.clause + 1)
-            }
+            Move::Up if p.clause > 0 => self.chapters[p.chapter]
+                .clauses
+                .swap(p.clause, p.clause - 1),
+            Move::Down if p.clause + 1 < len => self.chapters[p.chapter]
+                .clauses
+                .swap(p.clause, p.clause + 1),
             Move::Up if p.chapter > 0 => {
                 let clause = self.chapters[p.chapter].clauses.remove(p.clause);
                 self.chapters[p.chapter - 1].clauses.push(clause);
@@ -323,7 +328,11 @@ fn fold(s: &str) -> String {
 
 /// About 40 characters around the first occurrence of `needle` (already folded).
 fn snippet(body: &str, title: &str, needle: &str) -> String {
-    let source = if fold(body).contains(needle) { body } else { title };
+    let source = if fold(body).contains(needle) {
+        body
+    } else {
+        title
+    };
     let chars: Vec<char> = source.chars().collect();
     let folded: Vec<char> = chars.iter().map(char::to_ascii_lowercase).collect();
     let needle_chars: Vec<char> = needle.chars().collect();
@@ -357,8 +366,16 @@ mod tests {
         Policy {
             meta: PolicyMeta::default(),
             chapters: vec![
-                Chapter { id: "a".into(), title: "A".into(), clauses: vec![clause("a1"), clause("a2")] },
-                Chapter { id: "b".into(), title: "B".into(), clauses: vec![clause("b1")] },
+                Chapter {
+                    id: "a".into(),
+                    title: "A".into(),
+                    clauses: vec![clause("a1"), clause("a2")],
+                },
+                Chapter {
+                    id: "b".into(),
+                    title: "B".into(),
+                    clauses: vec![clause("b1")],
+                },
             ],
         }
     }
@@ -369,7 +386,21 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        let cases = [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"), (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十"), (115, "一百一十五"), (230, "二百三十")];
+        let cases = [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (99, "九十九"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (115, "一百一十五"),
+            (230, "二百三十"),
+        ];
         for (n, want) in cases {
             assert_eq!(chinese_numeral(n), want, "{n}");
         }
@@ -395,14 +426,25 @@ mod tests {
     #[test]
     fn clauses_move_within_and_across_chapters() {
         let mut p = doc();
-        assert!(p.move_clause("a2", Move::Down), "crosses into the next chapter");
+        assert!(
+            p.move_clause("a2", Move::Down),
+            "crosses into the next chapter"
+        );
         assert_eq!(p.chapters[1].clauses[0].id, "a2");
-        assert_eq!(order(&p), ["a1", "a2", "b1"], "reading order is unchanged by crossing");
+        assert_eq!(
+            order(&p),
+            ["a1", "a2", "b1"],
+            "reading order is unchanged by crossing"
+        );
         assert!(p.move_clause("b1", Move::Up));
         assert_eq!(order(&p), ["a1", "b1", "a2"]);
         assert!(!p.move_clause("a1", Move::Up), "first clause cannot go up");
         assert!(p.move_clause("a1", Move::Down));
-        assert_eq!(order(&p), ["a1", "b1", "a2"], "crossing keeps reading order");
+        assert_eq!(
+            order(&p),
+            ["a1", "b1", "a2"],
+            "crossing keeps reading order"
+        );
         assert!(p.chapters[0].clauses.is_empty(), "a1 now opens chapter b");
     }
 
@@ -415,7 +457,11 @@ mod tests {
         let c2 = p.add_clause("b", None).expect("chapter exists");
         assert_eq!(c2, "c-2");
         assert!(p.delete_clause("c-1"));
-        assert_eq!(p.add_clause("a", None).as_deref(), Some("c-1"), "a freed id may be reused");
+        assert_eq!(
+            p.add_clause("a", None).as_deref(),
+            Some("c-1"),
+            "a freed id may be reused"
+        );
         assert_eq!(p.add_clause("nope", None), None);
         let ch = p.add_chapter(Some(0), "新章");
         assert_eq!(p.chapters[1].id, ch);

@@ -27,12 +27,22 @@ pub struct Question {
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// One right option (index into `options`).
-    Single { options: Vec<String>, answer: usize },
+    Single {
+        options: Vec<String>,
+        answer: usize,
+    },
     /// Several right options (indexes into `options`).
-    Multiple { options: Vec<String>, answers: Vec<usize> },
-    TrueFalse { answer: bool },
+    Multiple {
+        options: Vec<String>,
+        answers: Vec<usize>,
+    },
+    TrueFalse {
+        answer: bool,
+    },
     /// Free text; any of these answers is accepted (compared without surrounding spaces).
-    FillIn { accepted: Vec<String> },
+    FillIn {
+        accepted: Vec<String>,
+    },
 }
 
 impl QuestionKind {
@@ -79,4 +89,11 @@ pub struct QuizSet {
 }
 
 /// Topics a quiz set may draw from.
-pub const TOPICS: [&str; 6] = ["naming", "routing", "numbers", "channels", "documents", "custom"];
+pub const TOPICS: [&str; 6] = [
+    "naming",
+    "routing",
+    "numbers",
+    "channels",
+    "documents",
+    "custom",
+];

@@ -98,7 +98,9 @@ pub enum FieldKind {
         #[serde(default)]
         min_exclusive: bool,
     },
-    Select { options: Vec<SelectOption> },
+    Select {
+        options: Vec<SelectOption>,
+    },
     Text {
         #[serde(default)]
         max_len: Option<u32>,
@@ -362,7 +364,10 @@ pub fn walk_flow<'a>(nodes: &'a [FlowNode], visit: &mut impl FnMut(&'a FlowNode)
 
 /// Words for the approval rules, shared by the UI and the exports so they never disagree.
 pub mod describe {
-    use super::{ApproverSpec, CcTiming, Condition, FieldKind, Op, Predicate, StepMode, Subject, Template, Value};
+    use super::{
+        ApproverSpec, CcTiming, Condition, FieldKind, Op, Predicate, StepMode, Subject, Template,
+        Value,
+    };
     use crate::core::lang::Lang;
     use crate::core::org::Org;
 
@@ -392,7 +397,9 @@ pub mod describe {
                         .map_or_else(|| t.clone(), |o| o.label.clone()),
                     _ => t.clone(),
                 },
-                Subject::RequesterDept => org.department(t).map_or_else(|| t.clone(), |d| d.name.clone()),
+                Subject::RequesterDept => org
+                    .department(t)
+                    .map_or_else(|| t.clone(), |d| d.name.clone()),
                 Subject::RequesterRole => org.role(t).map_or_else(|| t.clone(), |r| r.name.clone()),
                 Subject::Requester => org.person(t).map_or_else(|| t.clone(), |p| p.name.clone()),
             },
@@ -419,7 +426,9 @@ pub mod describe {
 
     fn subject(template: &Template, s: &Subject, lang: Lang) -> String {
         match s {
-            Subject::Field(field) => template.field(field).map_or_else(|| field.clone(), |f| f.label.clone()),
+            Subject::Field(field) => template
+                .field(field)
+                .map_or_else(|| field.clone(), |f| f.label.clone()),
             Subject::RequesterDept => pick(lang, "申请人部门", "requester's department"),
             Subject::RequesterRole => pick(lang, "申请人角色", "requester's role"),
             Subject::Requester => pick(lang, "申请人", "requester"),
@@ -455,10 +464,19 @@ pub mod describe {
         let groups: Vec<String> = c
             .any_of
             .iter()
-            .map(|g| g.iter().map(|p| predicate(template, org, p, lang)).collect::<Vec<_>>().join(and))
+            .map(|g| {
+                g.iter()
+                    .map(|p| predicate(template, org, p, lang))
+                    .collect::<Vec<_>>()
+                    .join(and)
+            })
             .collect();
         if groups.len() > 1 {
-            groups.iter().map(|g| format!("({g})")).collect::<Vec<_>>().join(or)
+            groups
+                .iter()
+                .map(|g| format!("({g})"))
+                .collect::<Vec<_>>()
+                .join(or)
         } else {
             groups.join(or)
         }
@@ -466,11 +484,18 @@ pub mod describe {
 
     /// Who approves, in words.
     pub fn approver(org: &Org, a: &ApproverSpec, lang: Lang) -> String {
-        let role_name = |r: &str| org.role(r).map_or_else(|| r.to_string(), |x| x.name.clone());
+        let role_name = |r: &str| {
+            org.role(r)
+                .map_or_else(|| r.to_string(), |x| x.name.clone())
+        };
         match (a, lang) {
-            (ApproverSpec::Supervisor { level: 1 }, _) => pick(lang, "直属上级", "direct supervisor"),
+            (ApproverSpec::Supervisor { level: 1 }, _) => {
+                pick(lang, "直属上级", "direct supervisor")
+            }
             (ApproverSpec::Supervisor { level }, Lang::Zh) => format!("第 {level} 级上级"),
-            (ApproverSpec::Supervisor { level }, Lang::En) => format!("supervisor {level} levels up"),
+            (ApproverSpec::Supervisor { level }, Lang::En) => {
+                format!("supervisor {level} levels up")
+            }
             (ApproverSpec::SupervisorChain { levels, until_role }, _) => {
                 let mut s = pick(lang, "逐级上级", "supervisor chain");
                 if let Some(n) = levels {
@@ -504,17 +529,23 @@ pub mod describe {
                     .collect();
                 names.join(if lang == Lang::Zh { "、" } else { ", " })
             }
-            (ApproverSpec::DeptHead { dept: None }, _) => {
-                pick(lang, "申请人的部门负责人", "head of the requester's department")
-            }
+            (ApproverSpec::DeptHead { dept: None }, _) => pick(
+                lang,
+                "申请人的部门负责人",
+                "head of the requester's department",
+            ),
             (ApproverSpec::DeptHead { dept: Some(d) }, _) => {
-                let name = org.department(d).map_or_else(|| d.clone(), |x| x.name.clone());
+                let name = org
+                    .department(d)
+                    .map_or_else(|| d.clone(), |x| x.name.clone());
                 match lang {
                     Lang::Zh => format!("{name}负责人"),
                     Lang::En => format!("head of {name}"),
                 }
             }
-            (ApproverSpec::ChosenByRequester, _) => pick(lang, "申请人自选", "chosen by the requester"),
+            (ApproverSpec::ChosenByRequester, _) => {
+                pick(lang, "申请人自选", "chosen by the requester")
+            }
         }
     }
 
@@ -541,7 +572,11 @@ pub mod describe {
         let bound = |min: &Option<f64>, max: &Option<f64>, excl: bool| -> String {
             let mut parts = Vec::new();
             if let Some(m) = min {
-                parts.push(format!("{} {}", if excl { ">" } else { "≥" }, format_number(*m)));
+                parts.push(format!(
+                    "{} {}",
+                    if excl { ">" } else { "≥" },
+                    format_number(*m)
+                ));
             }
             if let Some(m) = max {
                 parts.push(format!("≤ {}", format_number(*m)));
@@ -549,7 +584,12 @@ pub mod describe {
             parts.join(", ")
         };
         match k {
-            FieldKind::Number { min, max, min_exclusive, step } => {
+            FieldKind::Number {
+                min,
+                max,
+                min_exclusive,
+                step,
+            } => {
                 let mut s = pick(lang, "数字", "number");
                 let b = bound(min, max, *min_exclusive);
                 if !b.is_empty() {
@@ -563,7 +603,11 @@ pub mod describe {
                 }
                 s
             }
-            FieldKind::Money { min, max, min_exclusive } => {
+            FieldKind::Money {
+                min,
+                max,
+                min_exclusive,
+            } => {
                 let mut s = pick(lang, "金额（元）", "money (CNY)");
                 let b = bound(min, max, *min_exclusive);
                 if !b.is_empty() {
@@ -626,7 +670,10 @@ impl<'de> Deserialize<'de> for Value {
             fn visit_string<E>(self, s: String) -> Result<Value, E> {
                 Ok(Value::Text(s))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Value, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
@@ -649,13 +696,27 @@ mod tests {
         assert_eq!(format_number(5000.01), "5000.01");
         assert_eq!(format_number(3.5), "3.5");
         assert_eq!(format_number(-2.0), "-2");
-        assert_eq!(Value::List(vec![Value::Text("a".into()), Value::Number(0.5), Value::Bool(true)]).to_string(), "[a, 0.5, true]");
+        assert_eq!(
+            Value::List(vec![
+                Value::Text("a".into()),
+                Value::Number(0.5),
+                Value::Bool(true)
+            ])
+            .to_string(),
+            "[a, 0.5, true]"
+        );
     }
 
     #[test]
     fn values_keep_their_json_shape() {
         let v: Value = serde_json::from_str(r#"[1, "x", false, [2.5]]"#).expect("value");
-        assert_eq!(serde_json::to_string(&v).expect("json"), r#"[1,"x",false,[2.5]]"#);
-        assert!(serde_json::from_str::<Value>("{}").is_err(), "objects are not values");
+        assert_eq!(
+            serde_json::to_string(&v).expect("json"),
+            r#"[1,"x",false,[2.5]]"#
+        );
+        assert!(
+            serde_json::from_str::<Value>("{}").is_err(),
+            "objects are not values"
+        );
     }
 }

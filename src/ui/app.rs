@@ -3,14 +3,17 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::NavigateOptions;
 use leptos_router::path;
+use leptos_router::NavigateOptions;
 
 use super::browser;
 use super::components::notices::Notices;
 use super::components::workspace_menu::WorkspaceMenu;
 use super::i18n::{tr, use_t, K};
-use super::pages::{approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage, training::TrainingPage};
+use super::pages::{
+    approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage,
+    training::TrainingPage,
+};
 use super::state::Store;
 use crate::core::Lang;
 

@@ -74,7 +74,12 @@ pub fn now_ms() -> f64 {
 /// Today's local date as `YYYYMMDD`, for file names.
 pub fn today_compact() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}{:02}{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}{:02}{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Offers `contents` to the user as a file download. Nothing leaves the browser: the file
@@ -93,7 +98,9 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     a.set_download(file_name);
     a.set_attribute("rel", "external")?;
     a.style().set_property("display", "none")?;
-    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&a)?;
     a.click();
     body.remove_child(&a)?;
@@ -102,7 +109,8 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
     Ok(())
 }
@@ -120,7 +128,9 @@ pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, Read
     if size > limit as f64 {
         return Err(ReadError::TooLarge { bytes: size, limit });
     }
-    let text = JsFuture::from(file.text()).await.map_err(|_| ReadError::NotText)?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::NotText)?;
     text.as_string().ok_or(ReadError::NotText)
 }
 
@@ -157,11 +167,18 @@ pub fn base_path() -> String {
     let Some(document) = window().and_then(|w| w.document()) else {
         return String::new();
     };
-    if document.query_selector("base[href]").ok().flatten().is_none() {
+    if document
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .is_none()
+    {
         return String::new();
     }
     let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }
 

@@ -32,15 +32,29 @@ pub enum SaveState {
 /// Something to tell the user once, in the notice area.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Opened { file: String },
-    OpenFailed { file: String, error: LoadError },
-    ReadFailed { file: String, error: ReadError },
-    Reset { lang: Lang },
+    Opened {
+        file: String,
+    },
+    OpenFailed {
+        file: String,
+        error: LoadError,
+    },
+    ReadFailed {
+        file: String,
+        error: ReadError,
+    },
+    Reset {
+        lang: Lang,
+    },
     /// The stored workspace could not be read; the starter was loaded and the stored text
     /// kept under [`UNREADABLE_KEY`].
-    RecoveredUnreadable { kept: bool },
+    RecoveredUnreadable {
+        kept: bool,
+    },
     Deleted,
-    Saved { file: String },
+    Saved {
+        file: String,
+    },
 }
 
 /// The workspace store, shared through context.
@@ -125,7 +139,11 @@ impl Store {
 
     pub fn undo(&self) {
         let current = self.bundle.get_untracked();
-        if let Some(previous) = self.history.try_update_value(|h| h.undo(&current)).flatten() {
+        if let Some(previous) = self
+            .history
+            .try_update_value(|h| h.undo(&current))
+            .flatten()
+        {
             self.bundle.set(previous);
         }
         self.sync_history_flags();
@@ -133,16 +151,18 @@ impl Store {
 
     pub fn redo(&self) {
         let current = self.bundle.get_untracked();
-        if let Some(next) = self.history.try_update_value(|h| h.redo(&current)).flatten() {
+        if let Some(next) = self
+            .history
+            .try_update_value(|h| h.redo(&current))
+            .flatten()
+        {
             self.bundle.set(next);
         }
         self.sync_history_flags();
     }
 
     fn sync_history_flags(&self) {
-        let (u, r) = self
-            .history
-            .with_value(|h| (h.can_undo(), h.can_redo()));
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
         self.can_undo.set(u);
         self.can_redo.set(r);
     }
@@ -155,9 +175,9 @@ impl Store {
         }
         self.ui_lang.set(lang);
         let _ = browser::storage_set(LANG_KEY, lang.code());
-        let untouched = self.bundle.with_untracked(|b| {
-            b.settings.lang != lang && *b == starter::bundle(b.settings.lang)
-        });
+        let untouched = self
+            .bundle
+            .with_untracked(|b| b.settings.lang != lang && *b == starter::bundle(b.settings.lang));
         if untouched {
             self.bundle.set(starter::bundle(lang));
             self.history.update_value(|h| h.clear());
@@ -170,13 +190,17 @@ impl Store {
     pub async fn open_file(self, file: web_sys::File) {
         let name = file.name();
         match browser::read_text(file, MAX_BUNDLE_BYTES).await {
-            Err(error) => self.notice.set(Some(Notice::ReadFailed { file: name, error })),
+            Err(error) => self
+                .notice
+                .set(Some(Notice::ReadFailed { file: name, error })),
             Ok(text) => match Bundle::from_json(&text) {
                 Ok(bundle) => {
                     self.replace(bundle);
                     self.notice.set(Some(Notice::Opened { file: name }));
                 }
-                Err(error) => self.notice.set(Some(Notice::OpenFailed { file: name, error })),
+                Err(error) => self
+                    .notice
+                    .set(Some(Notice::OpenFailed { file: name, error })),
             },
         }
     }
@@ -185,7 +209,11 @@ impl Store {
     pub fn save_file(&self) {
         let (name, json) = self.bundle.with_untracked(|b| {
             let code = sanitize_file_part(&b.policy.meta.doc_code);
-            let stem = if code.is_empty() { "workspace".to_string() } else { code };
+            let stem = if code.is_empty() {
+                "workspace".to_string()
+            } else {
+                code
+            };
             (
                 format!("{stem}-{}.ppg.json", browser::today_compact()),
                 b.to_json(),
@@ -222,7 +250,8 @@ impl Store {
         }
         self.pending_save.set_value(None);
         if self.autosave_blocked.get_value() {
-            self.save_state.set(SaveState::Failed(StorageError::Unavailable));
+            self.save_state
+                .set(SaveState::Failed(StorageError::Unavailable));
             return;
         }
         let json = self.bundle.with_untracked(Bundle::to_json);

@@ -13,9 +13,9 @@ use super::org::{Department, Org, Person, Role, Status};
 use super::policy::{Chapter, Clause, Policy, PolicyMeta};
 use super::quiz::{Feedback, Question, QuestionKind, QuizBank, QuizSet};
 use super::routing::{
-    ApproverSpec, Approvals, Branch, BranchBlock, CcEntry, CcTiming, Condition, ExpectedRoute, Field,
-    FieldKind, FlowNode, Op, Predicate, RouteFixture, RoutingPolicies, SelectOption, Step, StepMode,
-    Subject, Template, Value,
+    Approvals, ApproverSpec, Branch, BranchBlock, CcEntry, CcTiming, Condition, ExpectedRoute,
+    Field, FieldKind, FlowNode, Op, Predicate, RouteFixture, RoutingPolicies, SelectOption, Step,
+    StepMode, Subject, Template, Value,
 };
 use policy_text::{Text, CHAPTERS, META};
 
@@ -86,38 +86,214 @@ fn policy(l: L) -> Policy {
 }
 
 /// (id, 中文, English, parent, head, Chinese aliases, English aliases)
-type DeptRow = (&'static str, &'static str, &'static str, Option<&'static str>, &'static str, &'static [&'static str], &'static [&'static str]);
+type DeptRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
 
 const DEPARTMENTS: &[DeptRow] = &[
     ("ceo", "总经办", "CEO Office", None, "zhou", &[], &[]),
-    ("admin", "行政部", "Administration", Some("ceo"), "wang", &["行政中心"], &["Admin Center"]),
-    ("hr", "人事部", "Human Resources", Some("ceo"), "li", &["人力资源部", "HR部"], &["HR", "Personnel"]),
-    ("fin", "财务部", "Finance", Some("ceo"), "zhao", &["财务中心"], &["Finance Center"]),
-    ("tech", "技术部", "Technology", Some("ceo"), "chen", &["技术部门", "研发部"], &["Tech", "R&D"]),
-    ("rd1", "研发一组", "R&D Team 1", Some("tech"), "liu", &[], &[]),
+    (
+        "admin",
+        "行政部",
+        "Administration",
+        Some("ceo"),
+        "wang",
+        &["行政中心"],
+        &["Admin Center"],
+    ),
+    (
+        "hr",
+        "人事部",
+        "Human Resources",
+        Some("ceo"),
+        "li",
+        &["人力资源部", "HR部"],
+        &["HR", "Personnel"],
+    ),
+    (
+        "fin",
+        "财务部",
+        "Finance",
+        Some("ceo"),
+        "zhao",
+        &["财务中心"],
+        &["Finance Center"],
+    ),
+    (
+        "tech",
+        "技术部",
+        "Technology",
+        Some("ceo"),
+        "chen",
+        &["技术部门", "研发部"],
+        &["Tech", "R&D"],
+    ),
+    (
+        "rd1",
+        "研发一组",
+        "R&D Team 1",
+        Some("tech"),
+        "liu",
+        &[],
+        &[],
+    ),
     ("mkt", "市场部", "Marketing", Some("ceo"), "sun", &[], &[]),
     ("sales", "销售部", "Sales", Some("ceo"), "wu", &[], &[]),
 ];
 
 /// (id, 中文名, English name, dept, supervisor, roles, status)
-type PersonRow = (&'static str, &'static str, &'static str, &'static str, Option<&'static str>, &'static [&'static str], Status);
+type PersonRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    Status,
+);
 
 const PEOPLE: &[PersonRow] = &[
-    ("zhou", "周宏", "Zhou Hong", "ceo", None, &["general_manager"], Status::Active),
-    ("wang", "王芳", "Wang Fang", "admin", Some("zhou"), &["approval_admin"], Status::Active),
-    ("li", "李娜", "Li Na", "hr", Some("zhou"), &[], Status::Active),
-    ("he", "何静", "He Jing", "hr", Some("li"), &["hr_specialist"], Status::Active),
-    ("zhao", "赵强", "Zhao Qiang", "fin", Some("zhou"), &["finance_manager"], Status::Active),
-    ("qian", "钱敏", "Qian Min", "fin", Some("zhao"), &["accountant"], Status::Active),
-    ("chen", "陈刚", "Chen Gang", "tech", Some("zhou"), &[], Status::Active),
-    ("xu", "许诺", "Xu Nuo", "tech", Some("chen"), &["security_admin"], Status::Active),
-    ("liu", "刘洋", "Liu Yang", "rd1", Some("chen"), &[], Status::Active),
-    ("zhang", "张伟", "Zhang Wei", "rd1", Some("liu"), &[], Status::Active),
-    ("sun", "孙丽", "Sun Li", "mkt", Some("zhou"), &[], Status::Active),
-    ("zheng", "郑爽", "Zheng Shuang", "mkt", Some("sun"), &[], Status::Active),
-    ("wu", "吴磊", "Wu Lei", "sales", Some("zhou"), &[], Status::Active),
-    ("feng", "冯涛", "Feng Tao", "sales", Some("wu"), &[], Status::Active),
-    ("ma", "马超", "Ma Chao", "sales", Some("wu"), &[], Status::Left),
+    (
+        "zhou",
+        "周宏",
+        "Zhou Hong",
+        "ceo",
+        None,
+        &["general_manager"],
+        Status::Active,
+    ),
+    (
+        "wang",
+        "王芳",
+        "Wang Fang",
+        "admin",
+        Some("zhou"),
+        &["approval_admin"],
+        Status::Active,
+    ),
+    (
+        "li",
+        "李娜",
+        "Li Na",
+        "hr",
+        Some("zhou"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "he",
+        "何静",
+        "He Jing",
+        "hr",
+        Some("li"),
+        &["hr_specialist"],
+        Status::Active,
+    ),
+    (
+        "zhao",
+        "赵强",
+        "Zhao Qiang",
+        "fin",
+        Some("zhou"),
+        &["finance_manager"],
+        Status::Active,
+    ),
+    (
+        "qian",
+        "钱敏",
+        "Qian Min",
+        "fin",
+        Some("zhao"),
+        &["accountant"],
+        Status::Active,
+    ),
+    (
+        "chen",
+        "陈刚",
+        "Chen Gang",
+        "tech",
+        Some("zhou"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "xu",
+        "许诺",
+        "Xu Nuo",
+        "tech",
+        Some("chen"),
+        &["security_admin"],
+        Status::Active,
+    ),
+    (
+        "liu",
+        "刘洋",
+        "Liu Yang",
+        "rd1",
+        Some("chen"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "zhang",
+        "张伟",
+        "Zhang Wei",
+        "rd1",
+        Some("liu"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "sun",
+        "孙丽",
+        "Sun Li",
+        "mkt",
+        Some("zhou"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "zheng",
+        "郑爽",
+        "Zheng Shuang",
+        "mkt",
+        Some("sun"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "wu",
+        "吴磊",
+        "Wu Lei",
+        "sales",
+        Some("zhou"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "feng",
+        "冯涛",
+        "Feng Tao",
+        "sales",
+        Some("wu"),
+        &[],
+        Status::Active,
+    ),
+    (
+        "ma",
+        "马超",
+        "Ma Chao",
+        "sales",
+        Some("wu"),
+        &[],
+        Status::Left,
+    ),
 ];
 
 fn org(l: L) -> Org {
@@ -156,12 +332,48 @@ fn org(l: L) -> Org {
             })
             .collect(),
         roles: vec![
-            role("general_manager", "总经理", "General manager", "公司最高审批人", "Final approver for the company"),
-            role("approval_admin", "审批管理员", "Approval administrator", "维护审批模板，接收无人审批的步骤", "Maintains approval templates and receives steps nobody else can approve"),
-            role("hr_specialist", "人事专员", "HR specialist", "审核考勤与假期", "Checks attendance and leave"),
-            role("finance_manager", "财务经理", "Finance manager", "审核大额支出", "Reviews larger spending"),
-            role("accountant", "会计", "Accountant", "核对发票并付款", "Checks invoices and pays out"),
-            role("security_admin", "信息安全管理员", "Information security administrator", "审核机密及以上文档的权限", "Reviews access to confidential and top-secret documents"),
+            role(
+                "general_manager",
+                "总经理",
+                "General manager",
+                "公司最高审批人",
+                "Final approver for the company",
+            ),
+            role(
+                "approval_admin",
+                "审批管理员",
+                "Approval administrator",
+                "维护审批模板，接收无人审批的步骤",
+                "Maintains approval templates and receives steps nobody else can approve",
+            ),
+            role(
+                "hr_specialist",
+                "人事专员",
+                "HR specialist",
+                "审核考勤与假期",
+                "Checks attendance and leave",
+            ),
+            role(
+                "finance_manager",
+                "财务经理",
+                "Finance manager",
+                "审核大额支出",
+                "Reviews larger spending",
+            ),
+            role(
+                "accountant",
+                "会计",
+                "Accountant",
+                "核对发票并付款",
+                "Checks invoices and pays out",
+            ),
+            role(
+                "security_admin",
+                "信息安全管理员",
+                "Information security administrator",
+                "审核机密及以上文档的权限",
+                "Reviews access to confidential and top-secret documents",
+            ),
         ],
     }
 }
@@ -306,11 +518,21 @@ fn step(id: &str, name: String, approvers: Vec<ApproverSpec>, mode: StepMode) ->
 }
 
 fn supervisor_step(l: L) -> FlowNode {
-    step("s-supervisor", l.t("直属上级", "Direct supervisor"), vec![ApproverSpec::Supervisor { level: 1 }], StepMode::Single)
+    step(
+        "s-supervisor",
+        l.t("直属上级", "Direct supervisor"),
+        vec![ApproverSpec::Supervisor { level: 1 }],
+        StepMode::Single,
+    )
 }
 
 fn dept_head_step(l: L, id: &str) -> FlowNode {
-    step(id, l.t("部门负责人", "Department head"), vec![ApproverSpec::DeptHead { dept: None }], StepMode::Single)
+    step(
+        id,
+        l.t("部门负责人", "Department head"),
+        vec![ApproverSpec::DeptHead { dept: None }],
+        StepMode::Single,
+    )
 }
 
 fn role(role: &str) -> ApproverSpec {
@@ -360,7 +582,10 @@ fn approvals(l: L) -> Approvals {
     let leave = Template {
         id: "leave".into(),
         name: l.t("请假", "Leave"),
-        description: l.t("年假、病假、事假与调休", "Annual, sick and personal leave, and time off in lieu"),
+        description: l.t(
+            "年假、病假、事假与调休",
+            "Annual, sick and personal leave, and time off in lieu",
+        ),
         clause: Some("c-approvals-leave".into()),
         fields: vec![
             select(
@@ -401,7 +626,12 @@ fn approvals(l: L) -> Approvals {
                     when: when("days", Op::Gt, Value::Number(3.0)),
                     then: vec![
                         dept_head_step(l, "s-dept-head"),
-                        step("s-hr", l.t("人事专员", "HR specialist"), vec![role("hr_specialist")], StepMode::Single),
+                        step(
+                            "s-hr",
+                            l.t("人事专员", "HR specialist"),
+                            vec![role("hr_specialist")],
+                            StepMode::Single,
+                        ),
                     ],
                 }],
                 default: Vec::new(),
@@ -413,7 +643,10 @@ fn approvals(l: L) -> Approvals {
     let expense = Template {
         id: "expense".into(),
         name: l.t("报销", "Expense claim"),
-        description: l.t("差旅、招待、办公用品等费用报销", "Reimbursement of travel, hospitality, office supplies and other costs"),
+        description: l.t(
+            "差旅、招待、办公用品等费用报销",
+            "Reimbursement of travel, hospitality, office supplies and other costs",
+        ),
         clause: Some("c-approvals-expense".into()),
         fields: vec![
             Field {
@@ -454,8 +687,18 @@ fn approvals(l: L) -> Approvals {
                         when: when("amount", Op::Gt, Value::Number(50000.0)),
                         then: vec![
                             dept_head_step(l, "s-dept-head-large"),
-                            step("s-finance-large", l.t("财务经理", "Finance manager"), vec![role("finance_manager")], StepMode::Single),
-                            step("s-gm", l.t("总经理", "General manager"), vec![role("general_manager")], StepMode::Single),
+                            step(
+                                "s-finance-large",
+                                l.t("财务经理", "Finance manager"),
+                                vec![role("finance_manager")],
+                                StepMode::Single,
+                            ),
+                            step(
+                                "s-gm",
+                                l.t("总经理", "General manager"),
+                                vec![role("general_manager")],
+                                StepMode::Single,
+                            ),
                         ],
                     },
                     Branch {
@@ -464,13 +707,23 @@ fn approvals(l: L) -> Approvals {
                         when: when("amount", Op::Gt, Value::Number(5000.0)),
                         then: vec![
                             dept_head_step(l, "s-dept-head-medium"),
-                            step("s-finance-medium", l.t("财务经理", "Finance manager"), vec![role("finance_manager")], StepMode::Single),
+                            step(
+                                "s-finance-medium",
+                                l.t("财务经理", "Finance manager"),
+                                vec![role("finance_manager")],
+                                StepMode::Single,
+                            ),
                         ],
                     },
                 ],
                 default: Vec::new(),
             }),
-            step("s-accountant", l.t("会计", "Accountant"), vec![role("accountant")], StepMode::Single),
+            step(
+                "s-accountant",
+                l.t("会计", "Accountant"),
+                vec![role("accountant")],
+                StepMode::Single,
+            ),
         ],
         cc: vec![cc(&["zhao"])],
         policies: None,
@@ -478,13 +731,19 @@ fn approvals(l: L) -> Approvals {
     let trip = Template {
         id: "trip".into(),
         name: l.t("出差", "Business trip"),
-        description: l.t("国内与国外出差", "Domestic and international business travel"),
+        description: l.t(
+            "国内与国外出差",
+            "Domestic and international business travel",
+        ),
         clause: Some("c-approvals-trip".into()),
         fields: vec![
             select(
                 "destination",
                 l.t("目的地", "Destination"),
-                &[("domestic", l.t("国内", "Domestic")), ("abroad", l.t("国外", "Abroad"))],
+                &[
+                    ("domestic", l.t("国内", "Domestic")),
+                    ("abroad", l.t("国外", "Abroad")),
+                ],
             ),
             Field {
                 id: "days".into(),
@@ -516,7 +775,12 @@ fn approvals(l: L) -> Approvals {
                     id: "br-abroad".into(),
                     name: l.t("国外出差", "Trip abroad"),
                     when: when("destination", Op::Eq, Value::Text("abroad".into())),
-                    then: vec![step("s-gm", l.t("总经理", "General manager"), vec![role("general_manager")], StepMode::Single)],
+                    then: vec![step(
+                        "s-gm",
+                        l.t("总经理", "General manager"),
+                        vec![role("general_manager")],
+                        StepMode::Single,
+                    )],
                 }],
                 default: Vec::new(),
             }),
@@ -527,7 +791,10 @@ fn approvals(l: L) -> Approvals {
     let doc_access = Template {
         id: "doc_access".into(),
         name: l.t("文档权限申请", "Document access request"),
-        description: l.t("申请查看或编辑受控文档", "Ask to read or edit a controlled document"),
+        description: l.t(
+            "申请查看或编辑受控文档",
+            "Ask to read or edit a controlled document",
+        ),
         clause: Some("c-approvals-doc-access".into()),
         fields: vec![
             select(
@@ -560,9 +827,17 @@ fn approvals(l: L) -> Approvals {
                     when: when(
                         "classification",
                         Op::In,
-                        Value::List(vec![Value::Text("confidential".into()), Value::Text("top_secret".into())]),
+                        Value::List(vec![
+                            Value::Text("confidential".into()),
+                            Value::Text("top_secret".into()),
+                        ]),
                     ),
-                    then: vec![step("s-security", l.t("信息安全管理员", "Security administrator"), vec![role("security_admin")], StepMode::Single)],
+                    then: vec![step(
+                        "s-security",
+                        l.t("信息安全管理员", "Security administrator"),
+                        vec![role("security_admin")],
+                        StepMode::Single,
+                    )],
                 }],
                 default: Vec::new(),
             }),
@@ -574,7 +849,10 @@ fn approvals(l: L) -> Approvals {
                     when: when("classification", Op::Eq, Value::Text("top_secret".into())),
                     then: vec![step(
                         "s-countersign",
-                        l.t("会签：信息安全与总经理", "Joint sign-off: security and general manager"),
+                        l.t(
+                            "会签：信息安全与总经理",
+                            "Joint sign-off: security and general manager",
+                        ),
                         vec![role("security_admin"), role("general_manager")],
                         StepMode::All,
                     )],
@@ -614,58 +892,297 @@ use FixtureValue::{N, S};
 
 /// Expected routes of the starter rules: every branch and every routing policy.
 const FIXTURES: &[FixtureRow] = &[
-    ("fx-leave-2", "张伟请假 2 天", "Zhang Wei, 2 days of leave", "leave", "zhang", &[("leave_type", S("annual")), ("days", N(2.0))], &[&["liu"]], &["wang"], false),
-    ("fx-leave-3", "张伟请假 3 天（边界）", "Zhang Wei, 3 days of leave (boundary)", "leave", "zhang", &[("leave_type", S("annual")), ("days", N(3.0))], &[&["liu"]], &["wang"], false),
-    ("fx-leave-3-5", "张伟请假 3.5 天", "Zhang Wei, 3.5 days of leave", "leave", "zhang", &[("leave_type", S("personal")), ("days", N(3.5))], &[&["liu"], &["chen"], &["he"]], &["wang"], false),
-    ("fx-leave-5", "张伟请假 5 天", "Zhang Wei, 5 days of leave", "leave", "zhang", &[("leave_type", S("annual")), ("days", N(5.0))], &[&["liu"], &["chen"], &["he"]], &["wang"], false),
-    ("fx-leave-duplicate", "刘洋请假 5 天：上级与部门负责人同为陈刚", "Liu Yang, 5 days: supervisor and department head are both Chen Gang", "leave", "liu", &[("leave_type", S("sick")), ("days", N(5.0))], &[&["chen"], &["he"]], &["wang"], false),
-    ("fx-leave-empty", "周宏请假 5 天：无上级，转审批管理员", "Zhou Hong, 5 days: no supervisor, goes to the approval administrator", "leave", "zhou", &[("leave_type", S("annual")), ("days", N(5.0))], &[&["wang"], &["he"]], &["wang"], false),
-    ("fx-leave-cc-self", "王芳请假 2 天：抄送不含本人", "Wang Fang, 2 days: never copied on her own request", "leave", "wang", &[("leave_type", S("annual")), ("days", N(2.0))], &[&["zhou"]], &[], false),
-    ("fx-leave-left", "马超（已离职）请假：拒绝", "Ma Chao (left) asks for leave: refused", "leave", "ma", &[("leave_type", S("annual")), ("days", N(1.0))], &[], &[], true),
-    ("fx-expense-5000", "张伟报销 5000 元（边界）", "Zhang Wei claims 5,000 CNY (boundary)", "expense", "zhang", &[("amount", N(5000.0)), ("category", S("travel")), ("invoice", S("fapiao.pdf"))], &[&["liu"], &["qian"]], &["zhao"], false),
-    ("fx-expense-5000-01", "张伟报销 5000.01 元", "Zhang Wei claims 5,000.01 CNY", "expense", "zhang", &[("amount", N(5000.01)), ("category", S("travel")), ("invoice", S("fapiao.pdf"))], &[&["liu"], &["chen"], &["zhao"], &["qian"]], &["zhao"], false),
-    ("fx-expense-50000", "张伟报销 50000 元（边界）", "Zhang Wei claims 50,000 CNY (boundary)", "expense", "zhang", &[("amount", N(50000.0)), ("category", S("hospitality")), ("invoice", S("fapiao.pdf"))], &[&["liu"], &["chen"], &["zhao"], &["qian"]], &["zhao"], false),
-    ("fx-expense-60000", "张伟报销 60000 元", "Zhang Wei claims 60,000 CNY", "expense", "zhang", &[("amount", N(60000.0)), ("category", S("other")), ("invoice", S("fapiao.pdf"))], &[&["liu"], &["chen"], &["zhao"], &["zhou"], &["qian"]], &["zhao"], false),
-    ("fx-expense-self", "陈刚报销 6000 元：本人是部门负责人", "Chen Gang claims 6,000 CNY: he is his own department head", "expense", "chen", &[("amount", N(6000.0)), ("category", S("office")), ("invoice", S("fapiao.pdf"))], &[&["zhou"], &["zhao"], &["qian"]], &["zhao"], false),
-    ("fx-expense-accountant", "钱敏报销 800 元：会计不审批自己", "Qian Min claims 800 CNY: the accountant does not approve herself", "expense", "qian", &[("amount", N(800.0)), ("category", S("office")), ("invoice", S("fapiao.pdf"))], &[&["zhao"]], &["zhao"], false),
-    ("fx-trip-domestic", "冯涛国内出差", "Feng Tao, domestic trip", "trip", "feng", &[("destination", S("domestic")), ("days", N(2.0))], &[&["wu"]], &["wang", "zhao"], false),
-    ("fx-trip-abroad", "冯涛国外出差", "Feng Tao, trip abroad", "trip", "feng", &[("destination", S("abroad")), ("days", N(5.0)), ("budget", N(20000.0))], &[&["wu"], &["zhou"]], &["wang", "zhao"], false),
-    ("fx-doc-internal", "郑爽申请内部文档", "Zheng Shuang asks for an internal document", "doc_access", "zheng", &[("classification", S("internal")), ("level", S("read"))], &[&["sun"]], &[], false),
-    ("fx-doc-confidential", "郑爽申请机密文档", "Zheng Shuang asks for a confidential document", "doc_access", "zheng", &[("classification", S("confidential")), ("level", S("read"))], &[&["sun"], &["xu"]], &[], false),
-    ("fx-doc-top-secret", "张伟申请绝密文档：会签中许诺不重复审批", "Zhang Wei asks for a top-secret document: Xu Nuo is not asked twice in the joint sign-off", "doc_access", "zhang", &[("classification", S("top_secret")), ("level", S("read"))], &[&["chen"], &["xu"], &["zhou"]], &[], false),
-    ("fx-doc-top-secret-self", "许诺申请绝密文档：本人是安全管理员", "Xu Nuo asks for a top-secret document: he is the security administrator", "doc_access", "xu", &[("classification", S("top_secret")), ("level", S("edit"))], &[&["chen"], &["zhou"]], &[], false),
+    (
+        "fx-leave-2",
+        "张伟请假 2 天",
+        "Zhang Wei, 2 days of leave",
+        "leave",
+        "zhang",
+        &[("leave_type", S("annual")), ("days", N(2.0))],
+        &[&["liu"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-3",
+        "张伟请假 3 天（边界）",
+        "Zhang Wei, 3 days of leave (boundary)",
+        "leave",
+        "zhang",
+        &[("leave_type", S("annual")), ("days", N(3.0))],
+        &[&["liu"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-3-5",
+        "张伟请假 3.5 天",
+        "Zhang Wei, 3.5 days of leave",
+        "leave",
+        "zhang",
+        &[("leave_type", S("personal")), ("days", N(3.5))],
+        &[&["liu"], &["chen"], &["he"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-5",
+        "张伟请假 5 天",
+        "Zhang Wei, 5 days of leave",
+        "leave",
+        "zhang",
+        &[("leave_type", S("annual")), ("days", N(5.0))],
+        &[&["liu"], &["chen"], &["he"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-duplicate",
+        "刘洋请假 5 天：上级与部门负责人同为陈刚",
+        "Liu Yang, 5 days: supervisor and department head are both Chen Gang",
+        "leave",
+        "liu",
+        &[("leave_type", S("sick")), ("days", N(5.0))],
+        &[&["chen"], &["he"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-empty",
+        "周宏请假 5 天：无上级，转审批管理员",
+        "Zhou Hong, 5 days: no supervisor, goes to the approval administrator",
+        "leave",
+        "zhou",
+        &[("leave_type", S("annual")), ("days", N(5.0))],
+        &[&["wang"], &["he"]],
+        &["wang"],
+        false,
+    ),
+    (
+        "fx-leave-cc-self",
+        "王芳请假 2 天：抄送不含本人",
+        "Wang Fang, 2 days: never copied on her own request",
+        "leave",
+        "wang",
+        &[("leave_type", S("annual")), ("days", N(2.0))],
+        &[&["zhou"]],
+        &[],
+        false,
+    ),
+    (
+        "fx-leave-left",
+        "马超（已离职）请假：拒绝",
+        "Ma Chao (left) asks for leave: refused",
+        "leave",
+        "ma",
+        &[("leave_type", S("annual")), ("days", N(1.0))],
+        &[],
+        &[],
+        true,
+    ),
+    (
+        "fx-expense-5000",
+        "张伟报销 5000 元（边界）",
+        "Zhang Wei claims 5,000 CNY (boundary)",
+        "expense",
+        "zhang",
+        &[
+            ("amount", N(5000.0)),
+            ("category", S("travel")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["liu"], &["qian"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-expense-5000-01",
+        "张伟报销 5000.01 元",
+        "Zhang Wei claims 5,000.01 CNY",
+        "expense",
+        "zhang",
+        &[
+            ("amount", N(5000.01)),
+            ("category", S("travel")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["liu"], &["chen"], &["zhao"], &["qian"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-expense-50000",
+        "张伟报销 50000 元（边界）",
+        "Zhang Wei claims 50,000 CNY (boundary)",
+        "expense",
+        "zhang",
+        &[
+            ("amount", N(50000.0)),
+            ("category", S("hospitality")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["liu"], &["chen"], &["zhao"], &["qian"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-expense-60000",
+        "张伟报销 60000 元",
+        "Zhang Wei claims 60,000 CNY",
+        "expense",
+        "zhang",
+        &[
+            ("amount", N(60000.0)),
+            ("category", S("other")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["liu"], &["chen"], &["zhao"], &["zhou"], &["qian"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-expense-self",
+        "陈刚报销 6000 元：本人是部门负责人",
+        "Chen Gang claims 6,000 CNY: he is his own department head",
+        "expense",
+        "chen",
+        &[
+            ("amount", N(6000.0)),
+            ("category", S("office")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["zhou"], &["zhao"], &["qian"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-expense-accountant",
+        "钱敏报销 800 元：会计不审批自己",
+        "Qian Min claims 800 CNY: the accountant does not approve herself",
+        "expense",
+        "qian",
+        &[
+            ("amount", N(800.0)),
+            ("category", S("office")),
+            ("invoice", S("fapiao.pdf")),
+        ],
+        &[&["zhao"]],
+        &["zhao"],
+        false,
+    ),
+    (
+        "fx-trip-domestic",
+        "冯涛国内出差",
+        "Feng Tao, domestic trip",
+        "trip",
+        "feng",
+        &[("destination", S("domestic")), ("days", N(2.0))],
+        &[&["wu"]],
+        &["wang", "zhao"],
+        false,
+    ),
+    (
+        "fx-trip-abroad",
+        "冯涛国外出差",
+        "Feng Tao, trip abroad",
+        "trip",
+        "feng",
+        &[
+            ("destination", S("abroad")),
+            ("days", N(5.0)),
+            ("budget", N(20000.0)),
+        ],
+        &[&["wu"], &["zhou"]],
+        &["wang", "zhao"],
+        false,
+    ),
+    (
+        "fx-doc-internal",
+        "郑爽申请内部文档",
+        "Zheng Shuang asks for an internal document",
+        "doc_access",
+        "zheng",
+        &[("classification", S("internal")), ("level", S("read"))],
+        &[&["sun"]],
+        &[],
+        false,
+    ),
+    (
+        "fx-doc-confidential",
+        "郑爽申请机密文档",
+        "Zheng Shuang asks for a confidential document",
+        "doc_access",
+        "zheng",
+        &[("classification", S("confidential")), ("level", S("read"))],
+        &[&["sun"], &["xu"]],
+        &[],
+        false,
+    ),
+    (
+        "fx-doc-top-secret",
+        "张伟申请绝密文档：会签中许诺不重复审批",
+        "Zhang Wei asks for a top-secret document: Xu Nuo is not asked twice in the joint sign-off",
+        "doc_access",
+        "zhang",
+        &[("classification", S("top_secret")), ("level", S("read"))],
+        &[&["chen"], &["xu"], &["zhou"]],
+        &[],
+        false,
+    ),
+    (
+        "fx-doc-top-secret-self",
+        "许诺申请绝密文档：本人是安全管理员",
+        "Xu Nuo asks for a top-secret document: he is the security administrator",
+        "doc_access",
+        "xu",
+        &[("classification", S("top_secret")), ("level", S("edit"))],
+        &[&["chen"], &["zhou"]],
+        &[],
+        false,
+    ),
 ];
 
 fn fixtures(l: L) -> Vec<RouteFixture> {
     FIXTURES
         .iter()
-        .map(|&(id, zh, en, template, requester, fields, steps, cc, refused)| RouteFixture {
-            id: id.into(),
-            name: l.t(zh, en),
-            template: template.into(),
-            requester: requester.into(),
-            fields: fields
-                .iter()
-                .map(|(k, v)| {
-                    let v = match v {
-                        N(n) => Value::Number(*n),
-                        S(s) => Value::Text(s.to_string()),
-                    };
-                    (k.to_string(), v)
-                })
-                .collect::<BTreeMap<_, _>>(),
-            expect: ExpectedRoute {
-                refused,
-                steps: steps.iter().map(|s| s.iter().map(|p| p.to_string()).collect()).collect(),
-                cc: cc.iter().map(|p| p.to_string()).collect(),
+        .map(
+            |&(id, zh, en, template, requester, fields, steps, cc, refused)| RouteFixture {
+                id: id.into(),
+                name: l.t(zh, en),
+                template: template.into(),
+                requester: requester.into(),
+                fields: fields
+                    .iter()
+                    .map(|(k, v)| {
+                        let v = match v {
+                            N(n) => Value::Number(*n),
+                            S(s) => Value::Text(s.to_string()),
+                        };
+                        (k.to_string(), v)
+                    })
+                    .collect::<BTreeMap<_, _>>(),
+                expect: ExpectedRoute {
+                    refused,
+                    steps: steps
+                        .iter()
+                        .map(|s| s.iter().map(|p| p.to_string()).collect())
+                        .collect(),
+                    cc: cc.iter().map(|p| p.to_string()).collect(),
+                },
             },
-        })
+        )
         .collect()
 }
 
 fn quiz(l: L) -> QuizBank {
-    let options = |items: &[(&str, &str)]| -> Vec<String> { items.iter().map(|(zh, en)| l.t(zh, en)).collect() };
-    let q = |id: &str, prompt: (&str, &str), kind: QuestionKind, explanation: (&str, &str), clauses: &[&str]| Question {
+    let options = |items: &[(&str, &str)]| -> Vec<String> {
+        items.iter().map(|(zh, en)| l.t(zh, en)).collect()
+    };
+    let q = |id: &str,
+             prompt: (&str, &str),
+             kind: QuestionKind,
+             explanation: (&str, &str),
+             clauses: &[&str]| Question {
         id: id.into(),
         prompt: l.t(prompt.0, prompt.1),
         kind,

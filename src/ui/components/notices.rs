@@ -40,9 +40,18 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     let store = use_store();
     let t = use_t();
     let (class, body) = match notice {
-        Notice::Opened { file } => ("banner banner-ok", view! { <p>{tr(K::OpenedFile)} <b>{file}</b></p> }.into_any()),
-        Notice::Saved { file } => ("banner banner-ok", view! { <p>{tr(K::SavedFile)} <b>{file}</b></p> }.into_any()),
-        Notice::Reset { .. } => ("banner banner-ok", view! { <p>{tr(K::ResetDone)}</p> }.into_any()),
+        Notice::Opened { file } => (
+            "banner banner-ok",
+            view! { <p>{tr(K::OpenedFile)} <b>{file}</b></p> }.into_any(),
+        ),
+        Notice::Saved { file } => (
+            "banner banner-ok",
+            view! { <p>{tr(K::SavedFile)} <b>{file}</b></p> }.into_any(),
+        ),
+        Notice::Reset { .. } => (
+            "banner banner-ok",
+            view! { <p>{tr(K::ResetDone)}</p> }.into_any(),
+        ),
         Notice::Deleted => (
             "banner banner-ok",
             view! {
@@ -58,7 +67,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         ),
         Notice::RecoveredUnreadable { kept } => (
             "banner banner-warn",
-            view! { <p>{move || t(if kept { K::RecoveredKept } else { K::RecoveredNotKept })}</p> }.into_any(),
+            view! { <p>{move || t(if kept { K::RecoveredKept } else { K::RecoveredNotKept })}</p> }
+                .into_any(),
         ),
         Notice::ReadFailed { file, error } => {
             let detail = move || match &error {
@@ -67,7 +77,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             };
             (
                 "banner banner-error",
-                view! { <p>{tr(K::OpenFailed)} <b>{file.clone()}</b> " — " {detail}</p> }.into_any(),
+                view! { <p>{tr(K::OpenFailed)} <b>{file.clone()}</b> " — " {detail}</p> }
+                    .into_any(),
             )
         }
         Notice::OpenFailed { file, error } => {
@@ -100,7 +111,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             )
         }
     };
-    let role = if class.contains("error") { "alert" } else { "status" };
+    let role = if class.contains("error") {
+        "alert"
+    } else {
+        "status"
+    };
     view! {
         <div class=class role=role data-testid="notice">
             <div class="banner-body">{body}</div>

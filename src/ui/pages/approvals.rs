@@ -37,11 +37,13 @@ pub fn ApprovalsPage() -> impl IntoView {
 }
 
 fn person_name(org: &Org, id: &str) -> String {
-    org.person(id).map_or_else(|| id.to_string(), |p| p.name.clone())
+    org.person(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
 fn role_name(org: &Org, id: &str) -> String {
-    org.role(id).map_or_else(|| id.to_string(), |r| r.name.clone())
+    org.role(id)
+        .map_or_else(|| id.to_string(), |r| r.name.clone())
 }
 
 /// The department tree as nested lists.
@@ -71,14 +73,26 @@ fn org_view(org: &Org, lang: Lang) -> AnyView {
         .people
         .iter()
         .map(|p| {
-            let dept = org.department(&p.dept).map_or_else(|| p.dept.clone(), |d| d.name.clone());
-            let sup = p.supervisor.as_deref().map_or_else(|| "—".into(), |s| person_name(org, s));
+            let dept = org
+                .department(&p.dept)
+                .map_or_else(|| p.dept.clone(), |d| d.name.clone());
+            let sup = p
+                .supervisor
+                .as_deref()
+                .map_or_else(|| "—".into(), |s| person_name(org, s));
             let roles: Vec<String> = p.roles.iter().map(|r| role_name(org, r)).collect();
             let status = match p.status {
                 Status::Active => tx(K::Active),
                 Status::Left => tx(K::Left),
             };
-            vec![p.id.clone(), p.name.clone(), dept, sup, roles.join(", "), status]
+            vec![
+                p.id.clone(),
+                p.name.clone(),
+                dept,
+                sup,
+                roles.join(", "),
+                status,
+            ]
         })
         .collect();
     let roles = org
@@ -86,7 +100,12 @@ fn org_view(org: &Org, lang: Lang) -> AnyView {
         .iter()
         .map(|r| {
             let holders: Vec<String> = org.holders(&r.id).iter().map(|p| p.name.clone()).collect();
-            vec![r.id.clone(), r.name.clone(), r.description.clone(), holders.join(", ")]
+            vec![
+                r.id.clone(),
+                r.name.clone(),
+                r.description.clone(),
+                holders.join(", "),
+            ]
         })
         .collect();
     view! {
@@ -184,9 +203,19 @@ fn template_view(tpl: &Template, b: &Bundle, lang: Lang) -> AnyView {
     let cc: Vec<String> = tpl
         .cc
         .iter()
-        .map(|c| format!("{} ({})", describe::approver(org, &c.who, lang), describe::cc_timing(c.when, lang)))
+        .map(|c| {
+            format!(
+                "{} ({})",
+                describe::approver(org, &c.who, lang),
+                describe::cc_timing(c.when, lang)
+            )
+        })
         .collect();
-    let cc = if cc.is_empty() { tx(K::NoCc) } else { cc.join("; ") };
+    let cc = if cc.is_empty() {
+        tx(K::NoCc)
+    } else {
+        cc.join("; ")
+    };
     let body = view! {
         <p>{tpl.description.clone()}</p>
         {tpl.clause.as_deref().map(|c| clause_cite(b, c, lang))}
@@ -212,7 +241,9 @@ fn fixtures_view(b: &Bundle, lang: Lang) -> AnyView {
                 .fields
                 .iter()
                 .map(|(k, v)| {
-                    let label = tpl.and_then(|t| t.field(k)).map_or_else(|| k.clone(), |x| x.label.clone());
+                    let label = tpl
+                        .and_then(|t| t.field(k))
+                        .map_or_else(|| k.clone(), |x| x.label.clone());
                     format!("{label} = {v}")
                 })
                 .collect();
@@ -222,7 +253,12 @@ fn fixtures_view(b: &Bundle, lang: Lang) -> AnyView {
                 f.expect
                     .steps
                     .iter()
-                    .map(|s| s.iter().map(|p| person_name(org, p)).collect::<Vec<_>>().join(" + "))
+                    .map(|s| {
+                        s.iter()
+                            .map(|p| person_name(org, p))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    })
                     .collect::<Vec<_>>()
                     .join(" → ")
             };
@@ -239,7 +275,14 @@ fn fixtures_view(b: &Bundle, lang: Lang) -> AnyView {
         .collect();
     text_table(
         "fixtures",
-        vec![tx(K::Scenario), tx(K::Template), tx(K::Requester), tx(K::FormValues), tx(K::ExpectedRoute), tx(K::ExpectedCc)],
+        vec![
+            tx(K::Scenario),
+            tx(K::Template),
+            tx(K::Requester),
+            tx(K::FormValues),
+            tx(K::ExpectedRoute),
+            tx(K::ExpectedCc),
+        ],
         rows,
     )
 }

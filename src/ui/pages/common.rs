@@ -10,7 +10,11 @@ use crate::ui::i18n::K;
 pub fn clause_cite(b: &Bundle, clause: &str, lang: Lang) -> AnyView {
     let text = match b.policy.article_number(clause) {
         Some(n) => {
-            let title = b.policy.clause(clause).map(|c| c.title.clone()).unwrap_or_default();
+            let title = b
+                .policy
+                .clause(clause)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
             format!("{} {title} ({clause})", article_label(b.settings.lang, n))
         }
         None => clause.to_string(),

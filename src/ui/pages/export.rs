@@ -30,7 +30,13 @@ pub fn ExportPage() -> impl IntoView {
                 (K::FixturesCount, b.fixtures.len().to_string()),
                 (K::QuestionsCount, b.quiz.questions.len().to_string()),
             ];
-            key_value_table("workspace-summary", items.into_iter().map(|(k, v)| (k.text(lang).to_string(), v)).collect())
+            key_value_table(
+                "workspace-summary",
+                items
+                    .into_iter()
+                    .map(|(k, v)| (k.text(lang).to_string(), v))
+                    .collect(),
+            )
         })
     };
     let storage = move || match store.save_state.get() {

@@ -48,7 +48,11 @@ fn scheme_view(s: &NamingScheme, b: &crate::core::Bundle, lang: Lang) -> AnyView
         whole.push(format!("{}: {n} {}", tx(K::MaxLength), tx(K::Characters)));
     }
     if !rules.forbidden_words.is_empty() {
-        whole.push(format!("{}: {}", tx(K::ForbiddenWords), rules.forbidden_words.join(" / ")));
+        whole.push(format!(
+            "{}: {}",
+            tx(K::ForbiddenWords),
+            rules.forbidden_words.join(" / ")
+        ));
     }
     let body = view! {
         <p>{s.description.clone()}</p>
@@ -69,7 +73,12 @@ fn entries_text(entries: impl Iterator<Item = DictEntry>, lang: Lang) -> String 
             if e.aliases.is_empty() {
                 e.value
             } else {
-                format!("{} ({}: {})", e.value, K::Aliases.text(lang), e.aliases.join(", "))
+                format!(
+                    "{} ({}: {})",
+                    e.value,
+                    K::Aliases.text(lang),
+                    e.aliases.join(", ")
+                )
             }
         })
         .collect::<Vec<_>>()
@@ -88,7 +97,11 @@ fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, Strin
                         value: d.name.clone(),
                         aliases: d.aliases.clone(),
                     });
-                    format!("{} — {}", tx(K::FromDepartments), entries_text(entries, lang))
+                    format!(
+                        "{} — {}",
+                        tx(K::FromDepartments),
+                        entries_text(entries, lang)
+                    )
                 }
                 DictionarySource::Values(entries) => entries_text(entries.iter().cloned(), lang),
             };
@@ -113,9 +126,14 @@ fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, Strin
         }
         Component::Version { .. } => (tx(K::KindVersion), tx(K::VersionRule).to_string()),
         Component::Date { .. } => (tx(K::KindDate), tx(K::DateRule).to_string()),
-        Component::Number { min_digits, max_digits, .. } => {
-            (tx(K::KindNumber), format!("{min_digits}–{max_digits} {}", tx(K::Digits)))
-        }
+        Component::Number {
+            min_digits,
+            max_digits,
+            ..
+        } => (
+            tx(K::KindNumber),
+            format!("{min_digits}–{max_digits} {}", tx(K::Digits)),
+        ),
         Component::Extension { values, .. } => (tx(K::KindExtension), values.join(" / ")),
     }
 }

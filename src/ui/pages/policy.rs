@@ -52,7 +52,12 @@ struct PolicyCtx {
 
 impl PolicyCtx {
     /// A memo of one field of one clause; notifies only when that value changes.
-    fn clause_field(self, store: Store, id: String, field: fn(&crate::core::policy::Clause) -> &String) -> Memo<String> {
+    fn clause_field(
+        self,
+        store: Store,
+        id: String,
+        field: fn(&crate::core::policy::Clause) -> &String,
+    ) -> Memo<String> {
         Memo::new(move |_| {
             let at = self.positions.with(|p| p.clauses.get(&id).copied());
             at.and_then(|(ci, k, _)| {
@@ -93,7 +98,11 @@ pub fn PolicyPage() -> impl IntoView {
     };
     provide_context(ctx);
     let (pane, set_pane) = signal(Pane::Edit);
-    let counts = Memo::new(move |_| store.bundle.with(|b| (b.policy.chapters.len(), b.policy.clause_count())));
+    let counts = Memo::new(move |_| {
+        store
+            .bundle
+            .with(|b| (b.policy.chapters.len(), b.policy.clause_count()))
+    });
 
     view! {
         <div class="policy-page" class:pane-preview=move || pane.get() == Pane::Preview>
@@ -329,9 +338,13 @@ fn ChaptersEditor() -> impl IntoView {
     let store = use_store();
     let t = use_t();
     let chapter_ids = Memo::new(move |_| {
-        store
-            .bundle
-            .with(|b| b.policy.chapters.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+        store.bundle.with(|b| {
+            b.policy
+                .chapters
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
     });
     let add_chapter = move |_| {
         let title = t(K::NewChapter).to_string();
@@ -360,7 +373,10 @@ fn ChapterEditor(id: String) -> impl IntoView {
     let ctx = expect_context::<PolicyCtx>();
     let number = {
         let id = id.clone();
-        Memo::new(move |_| ctx.positions.with(|p| p.chapters.get(&id).map_or(0, |i| i + 1)))
+        Memo::new(move |_| {
+            ctx.positions
+                .with(|p| p.chapters.get(&id).map_or(0, |i| i + 1))
+        })
     };
     let title = {
         let id = id.clone();
@@ -401,9 +417,13 @@ fn ChapterEditor(id: String) -> impl IntoView {
             });
         }
     };
-    let mover = |dir: Move, id: String| move |_| store.edit(None, |b| {
-        b.policy.move_chapter(&id, dir);
-    });
+    let mover = |dir: Move, id: String| {
+        move |_| {
+            store.edit(None, |b| {
+                b.policy.move_chapter(&id, dir);
+            })
+        }
+    };
     let delete = {
         let id = id.clone();
         move |_| {
@@ -473,7 +493,10 @@ fn ClauseEditor(id: String) -> impl IntoView {
     let body = ctx.clause_field(store, id.clone(), |c| &c.body);
     let article = {
         let id = id.clone();
-        Memo::new(move |_| ctx.positions.with(|p| p.clauses.get(&id).map_or(0, |c| c.2)))
+        Memo::new(move |_| {
+            ctx.positions
+                .with(|p| p.clauses.get(&id).map_or(0, |c| c.2))
+        })
     };
     let edit_field = |key: String, id: String, title: bool| {
         move |e: leptos::ev::Event| {
@@ -490,9 +513,13 @@ fn ClauseEditor(id: String) -> impl IntoView {
             });
         }
     };
-    let mover = |dir: Move, id: String| move |_| store.edit(None, |b| {
-        b.policy.move_clause(&id, dir);
-    });
+    let mover = |dir: Move, id: String| {
+        move |_| {
+            store.edit(None, |b| {
+                b.policy.move_clause(&id, dir);
+            })
+        }
+    };
     let delete = {
         let id = id.clone();
         move |_| {
@@ -506,7 +533,9 @@ fn ClauseEditor(id: String) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let chapter = store.bundle.with_untracked(|b| {
-                b.policy.find_clause(&id).map(|p| b.policy.chapters[p.chapter].id.clone())
+                b.policy
+                    .find_clause(&id)
+                    .map(|p| b.policy.chapters[p.chapter].id.clone())
             });
             if let Some(chapter) = chapter {
                 add_clause_after(store, &chapter, Some(&id));
@@ -557,8 +586,17 @@ fn ClauseEditor(id: String) -> impl IntoView {
 /// A block of the preview. Keyed by its whole content, so only changed blocks re-render.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Block {
-    Chapter { id: String, label: String, title: String },
-    Clause { id: String, label: String, title: String, body: String },
+    Chapter {
+        id: String,
+        label: String,
+        title: String,
+    },
+    Clause {
+        id: String,
+        label: String,
+        title: String,
+        body: String,
+    },
 }
 
 #[component]
@@ -595,7 +633,7 @@ fn Preview() -> impl IntoView {
         view! {
             <div class="cover-row">
                 <dt>{move || t(key)}</dt>
-                <dd>{move || meta.with(|m| get(m))}</dd>
+                <dd>{move || meta.with(get)}</dd>
             </div>
         }
     };
@@ -630,7 +668,12 @@ fn render_block(ctx: PolicyCtx, block: Block) -> AnyView {
             </h2>
         }
         .into_any(),
-        Block::Clause { id, label, title, body } => {
+        Block::Clause {
+            id,
+            label,
+            title,
+            body,
+        } => {
             let html = markdown::render(&body);
             let hit_id = id.clone();
             view! {

@@ -46,7 +46,8 @@ fn sets_view(sets: &[QuizSet], lang: Lang) -> AnyView {
                 format!("{}%", s.pass_mark),
                 s.time_limit_minutes
                     .map_or_else(|| tx(K::Unlimited), |m| format!("{m} {}", tx(K::Minutes))),
-                s.attempts.map_or_else(|| tx(K::Unlimited), |a| a.to_string()),
+                s.attempts
+                    .map_or_else(|| tx(K::Unlimited), |a| a.to_string()),
                 if s.shuffle { tx(K::Yes) } else { tx(K::No) },
                 match s.feedback {
                     Feedback::Immediate => tx(K::FeedbackImmediate),
@@ -74,17 +75,28 @@ fn sets_view(sets: &[QuizSet], lang: Lang) -> AnyView {
 fn question_view(q: &Question, b: &Bundle, lang: Lang) -> AnyView {
     let tx = |k: K| k.text(lang);
     let (kind, options, right, answer): (&str, &[String], Vec<usize>, String) = match &q.kind {
-        QuestionKind::Single { options, answer } => (tx(K::KindSingle), options, vec![*answer], String::new()),
-        QuestionKind::Multiple { options, answers } => (tx(K::KindMultiple), options, answers.clone(), String::new()),
+        QuestionKind::Single { options, answer } => {
+            (tx(K::KindSingle), options, vec![*answer], String::new())
+        }
+        QuestionKind::Multiple { options, answers } => {
+            (tx(K::KindMultiple), options, answers.clone(), String::new())
+        }
         QuestionKind::TrueFalse { answer } => (
             tx(K::KindTrueFalse),
             &[],
             Vec::new(),
-            format!("{}: {}", tx(K::Answer), if *answer { tx(K::True) } else { tx(K::False) }),
+            format!(
+                "{}: {}",
+                tx(K::Answer),
+                if *answer { tx(K::True) } else { tx(K::False) }
+            ),
         ),
-        QuestionKind::FillIn { accepted } => {
-            (tx(K::KindFillIn), &[], Vec::new(), format!("{}: {}", tx(K::Accepted), accepted.join(" / ")))
-        }
+        QuestionKind::FillIn { accepted } => (
+            tx(K::KindFillIn),
+            &[],
+            Vec::new(),
+            format!("{}: {}", tx(K::Accepted), accepted.join(" / ")),
+        ),
     };
     let cites: Vec<String> = q
         .clauses
