@@ -106,6 +106,31 @@ pub fn article_label(lang: Lang, n: usize) -> String {
     }
 }
 
+/// A heading or a clause of the document in reading order, numbered and labelled in the
+/// document's language: what a reader sees, shared by the preview, the outline and exports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DocBlock {
+    Chapter {
+        id: String,
+        label: String,
+        title: String,
+    },
+    Clause {
+        id: String,
+        label: String,
+        title: String,
+        body: String,
+    },
+}
+
+impl DocBlock {
+    pub fn id(&self) -> &str {
+        match self {
+            DocBlock::Chapter { id, .. } | DocBlock::Clause { id, .. } => id,
+        }
+    }
+}
+
 /// A direction to move an item in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -126,6 +151,29 @@ impl Policy {
                     article_number: article,
                     chapter,
                     clause,
+                });
+            }
+        }
+        out
+    }
+
+    /// The document as numbered blocks: each chapter heading followed by its clauses.
+    pub fn blocks(&self, lang: Lang) -> Vec<DocBlock> {
+        let mut out = Vec::with_capacity(self.chapters.len() + self.clause_count());
+        let mut article = 0;
+        for (ci, ch) in self.chapters.iter().enumerate() {
+            out.push(DocBlock::Chapter {
+                id: ch.id.clone(),
+                label: chapter_label(lang, ci + 1),
+                title: ch.title.clone(),
+            });
+            for c in &ch.clauses {
+                article += 1;
+                out.push(DocBlock::Clause {
+                    id: c.id.clone(),
+                    label: article_label(lang, article),
+                    title: c.title.clone(),
+                    body: c.body.clone(),
                 });
             }
         }
@@ -413,6 +461,27 @@ mod tests {
         assert_eq!(chapter_label(Lang::En, 12), "Chapter 12");
         assert_eq!(article_label(Lang::Zh, 31), "第31条");
         assert_eq!(article_label(Lang::En, 31), "Article 31");
+    }
+
+    #[test]
+    fn blocks_interleave_headings_and_numbered_clauses() {
+        let labels: Vec<(String, String)> = doc()
+            .blocks(Lang::Zh)
+            .iter()
+            .map(|b| match b {
+                DocBlock::Chapter { id, label, .. } | DocBlock::Clause { id, label, .. } => {
+                    (id.clone(), label.clone())
+                }
+            })
+            .collect();
+        let want = [
+            ("a", "第一章"),
+            ("a1", "第1条"),
+            ("a2", "第2条"),
+            ("b", "第二章"),
+            ("b1", "第3条"),
+        ];
+        assert_eq!(labels, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::core::policy::{article_label, chapter_label, Move, Policy, PolicyMeta};
+use crate::core::policy::{article_label, chapter_label, DocBlock, Move, Policy, PolicyMeta};
 use crate::core::{markdown, Lang};
 use crate::ui::browser;
 use crate::ui::components::widgets::{cb, icon_button};
@@ -44,6 +44,8 @@ impl Positions {
 #[derive(Clone, Copy)]
 struct PolicyCtx {
     positions: Memo<Positions>,
+    /// The numbered document, as the preview and the outline show it.
+    blocks: Memo<Vec<DocBlock>>,
     /// The document's language, which the numbering follows.
     doc_lang: Memo<Lang>,
     /// Ids of the clauses matching the search.
@@ -93,6 +95,7 @@ pub fn PolicyPage() -> impl IntoView {
     });
     let ctx = PolicyCtx {
         positions: Memo::new(move |_| store.bundle.with(|b| Positions::of(&b.policy))),
+        blocks: Memo::new(move |_| store.bundle.with(|b| b.policy.blocks(b.settings.lang))),
         doc_lang: Memo::new(move |_| store.bundle.with(|b| b.settings.lang)),
         hits: Memo::new(move |_| search.with(|s| s.iter().map(|h| h.clause_id.clone()).collect())),
     };
@@ -219,7 +222,7 @@ fn SearchBox(
     }
 }
 
-/// A line of the outline.
+/// A line of the outline: a block without its body, so editing text does not touch it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct OutlineLine {
     id: String,
@@ -230,30 +233,28 @@ struct OutlineLine {
 
 #[component]
 fn Outline() -> impl IntoView {
-    let store = use_store();
+    let ctx = expect_context::<PolicyCtx>();
     let lines = Memo::new(move |_| {
-        store.bundle.with(|b| {
-            let lang = b.settings.lang;
-            let mut out = Vec::new();
-            for n in 0..b.policy.chapters.len() {
-                let ch = &b.policy.chapters[n];
-                out.push(OutlineLine {
-                    id: ch.id.clone(),
-                    label: chapter_label(lang, n + 1),
-                    title: ch.title.clone(),
-                    is_chapter: true,
-                });
-                let before: usize = b.policy.chapters[..n].iter().map(|c| c.clauses.len()).sum();
-                for (k, c) in ch.clauses.iter().enumerate() {
-                    out.push(OutlineLine {
-                        id: c.id.clone(),
-                        label: article_label(lang, before + k + 1),
-                        title: c.title.clone(),
+        ctx.blocks.with(|blocks| {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    DocBlock::Chapter { id, label, title } => OutlineLine {
+                        id: id.clone(),
+                        label: label.clone(),
+                        title: title.clone(),
+                        is_chapter: true,
+                    },
+                    DocBlock::Clause {
+                        id, label, title, ..
+                    } => OutlineLine {
+                        id: id.clone(),
+                        label: label.clone(),
+                        title: title.clone(),
                         is_chapter: false,
-                    });
-                }
-            }
-            out
+                    },
+                })
+                .collect::<Vec<_>>()
         })
     });
     view! {
@@ -583,52 +584,12 @@ fn ClauseEditor(id: String) -> impl IntoView {
     }
 }
 
-/// A block of the preview. Keyed by its whole content, so only changed blocks re-render.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Block {
-    Chapter {
-        id: String,
-        label: String,
-        title: String,
-    },
-    Clause {
-        id: String,
-        label: String,
-        title: String,
-        body: String,
-    },
-}
-
 #[component]
 fn Preview() -> impl IntoView {
     let store = use_store();
     let ctx = expect_context::<PolicyCtx>();
     let t = use_t();
     let meta = Memo::new(move |_| store.bundle.with(|b| b.policy.meta.clone()));
-    let blocks = Memo::new(move |_| {
-        store.bundle.with(|b| {
-            let lang = b.settings.lang;
-            let mut out = Vec::with_capacity(b.policy.chapters.len() + b.policy.clause_count());
-            let mut article = 0;
-            for (ci, ch) in b.policy.chapters.iter().enumerate() {
-                out.push(Block::Chapter {
-                    id: ch.id.clone(),
-                    label: chapter_label(lang, ci + 1),
-                    title: ch.title.clone(),
-                });
-                for c in &ch.clauses {
-                    article += 1;
-                    out.push(Block::Clause {
-                        id: c.id.clone(),
-                        label: article_label(lang, article),
-                        title: c.title.clone(),
-                        body: c.body.clone(),
-                    });
-                }
-            }
-            out
-        })
-    });
     let meta_row = move |key: K, get: fn(&PolicyMeta) -> String| {
         view! {
             <div class="cover-row">
@@ -651,8 +612,9 @@ fn Preview() -> impl IntoView {
                     {meta_row(K::MetaDistribution, |m| m.distribution.clone())}
                 </dl>
             </header>
+            // Keyed by the whole block, so a keystroke re-renders only the clause it changed.
             <For
-                each=move || blocks.get()
+                each=move || ctx.blocks.get()
                 key=|block| block.clone()
                 children=move |block| render_block(ctx, block)
             />
@@ -660,15 +622,15 @@ fn Preview() -> impl IntoView {
     }
 }
 
-fn render_block(ctx: PolicyCtx, block: Block) -> AnyView {
+fn render_block(ctx: PolicyCtx, block: DocBlock) -> AnyView {
     match block {
-        Block::Chapter { id, label, title } => view! {
+        DocBlock::Chapter { id, label, title } => view! {
             <h2 class="doc-chapter" id=format!("view-{id}")>
                 <span class="num">{label}</span> " " {title}
             </h2>
         }
         .into_any(),
-        Block::Clause {
+        DocBlock::Clause {
             id,
             label,
             title,
