@@ -102,3 +102,104 @@ fn usage_errors() {
     assert_eq!(code, 0);
     assert!(out.contains("ppg bundle validate FILE"));
 }
+
+fn ppg_stdin(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ppg"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ppg runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    let out = child.wait_with_output().expect("ppg ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn naming_check_prints_one_object_per_input_line() {
+    let input = "【技术部】-【ERP升级】-【项目群】\n技术部-ERP升级-项目群\r\n\n【技术部门】-【闲聊】-【项目群】";
+    let (code, out, err) = ppg_stdin(&["naming", "check"], input.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        4,
+        "one object per input line, the blank one included"
+    );
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[0]["violations"], serde_json::json!([]));
+    assert_eq!(
+        lines[1]["name"], "技术部-ERP升级-项目群",
+        "the CRLF line break is not part of the name"
+    );
+    assert_eq!(lines[1]["suggestion"], "【技术部】-【ERP升级】-【项目群】");
+    assert_eq!(lines[2]["name"], "");
+    assert_eq!(lines[2]["violations"][0]["code"], "empty");
+    let codes: Vec<&str> = lines[3]["violations"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|v| v["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["alias", "forbidden_word"]);
+    assert_eq!(lines[3]["violations"][0]["component"], "dept");
+    assert!(lines[3]["violations"][0]["message"]
+        .as_str()
+        .expect("message")
+        .contains("技术部"));
+    assert_eq!(
+        lines[3]["suggestion"],
+        serde_json::Value::Null,
+        "no suggestion while a forbidden word remains"
+    );
+}
+
+#[test]
+fn naming_check_other_scheme_bundle_and_errors() {
+    let (code, out, _) = ppg_stdin(
+        &["naming", "check", "--scheme", "document"],
+        "技术部_ERP升级_需求说明书_v2.1_20240520.docx\n".as_bytes(),
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(
+        v["suggestion"],
+        "技术部_ERP升级_需求说明书_V2.1_20240520.docx"
+    );
+
+    let (_, json, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    let file = temp_file("en.json", json.as_bytes());
+    let (code, out, _) = ppg_stdin(
+        &["naming", "check", "--bundle", file.to_str().expect("path")],
+        "【研发部】-【ERP升级】-【项目群】\n".as_bytes(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("\"alias\""), "{out}");
+
+    let (code, _, err) = ppg_stdin(&["naming", "check", "--scheme", "nope"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("group, document"), "{err}");
+    assert_eq!(
+        ppg_stdin(&["naming", "check", "--frobnicate", "x"], b"").0,
+        2
+    );
+    // Bytes that are not UTF-8 do not stop the run.
+    let (code, out, _) = ppg_stdin(&["naming", "check"], &[0xff, 0xfe, b'\n', b'a']);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+}

@@ -16,6 +16,9 @@ fn main() {}
 mod cli {
     use std::io::Write;
 
+    use std::io::{BufRead, BufWriter};
+
+    use policy_playground::core::naming::check::compile;
     use policy_playground::core::{starter, Bundle, Lang};
 
     const USAGE: &str = "\
@@ -25,7 +28,13 @@ usage:
   ppg bundle default [--lang zh|en]   print the starter workspace as JSON
   ppg bundle validate FILE            check a workspace file; exit 0 valid, 1 invalid,
                                       2 unreadable or not JSON
+  ppg naming check [--bundle FILE] [--scheme ID]
+                                      check names read from standard input, one per line
+                                      (taken verbatim, blank lines included); one JSON
+                                      object per line: name, ok, violations, suggestion
   ppg help                            show this text
+
+Without --bundle, commands use the starter workspace.
 ";
 
     /// Runs one command and returns the process exit code.
@@ -35,6 +44,7 @@ usage:
             ["bundle", "default", rest @ ..] => bundle_default(rest),
             ["bundle", "validate", file] => bundle_validate(file),
             ["bundle", "validate", ..] => usage_error("`bundle validate` takes exactly one FILE"),
+            ["naming", "check", rest @ ..] => naming_check(rest),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -46,6 +56,122 @@ usage:
     fn usage_error(message: &str) -> i32 {
         eprintln!("ppg: {message}\n\n{USAGE}");
         2
+    }
+
+    /// Parses `--name value` options; anything else is a usage error.
+    fn options<'a>(rest: &[&'a str], allowed: &[&str]) -> Result<Vec<(&'a str, &'a str)>, String> {
+        let mut out = Vec::new();
+        let mut it = rest.iter();
+        while let Some(flag) = it.next() {
+            if !allowed.contains(flag) {
+                return Err(format!("unknown option `{flag}`"));
+            }
+            let value = it.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+            out.push((*flag, *value));
+        }
+        Ok(out)
+    }
+
+    /// The workspace named by `--bundle`, or the starter. Errors are printed; exit code 2.
+    fn load_bundle(path: Option<&str>) -> Result<Bundle, i32> {
+        let Some(path) = path else {
+            return Ok(starter::bundle(Lang::Zh));
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("ppg: cannot read `{path}`: {e}");
+            2
+        })?;
+        Bundle::from_json(&text).map_err(|e| {
+            eprintln!("ppg: `{path}` is not a valid workspace:");
+            for p in &e.problems {
+                eprintln!("{p}");
+            }
+            2
+        })
+    }
+
+    fn naming_check(rest: &[&str]) -> i32 {
+        let opts = match options(rest, &["--bundle", "--scheme"]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let scheme = match get("--scheme") {
+            Some(id) => bundle.naming.iter().find(|s| s.id == id),
+            None => bundle.naming.first(),
+        };
+        let Some(scheme) = scheme else {
+            let ids: Vec<&str> = bundle.naming.iter().map(|s| s.id.as_str()).collect();
+            eprintln!(
+                "ppg: no such naming scheme; the workspace has: {}",
+                ids.join(", ")
+            );
+            return 2;
+        };
+        let compiled = match compile(scheme, &bundle.org) {
+            Ok(c) => c,
+            Err(errors) => {
+                for e in errors {
+                    let at = e
+                        .component
+                        .map_or_else(|| "rules".to_string(), |i| format!("component {i}"));
+                    eprintln!("ppg: scheme `{}` {at}: {}", scheme.id, e.kind);
+                }
+                return 2;
+            }
+        };
+        let stdin = std::io::stdin().lock();
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        for line in split_lines(stdin) {
+            let name = match line {
+                Ok(name) => name,
+                Err(e) => {
+                    eprintln!("ppg: cannot read standard input: {e}");
+                    return 2;
+                }
+            };
+            let check = compiled.check(&name);
+            let record = serde_json::json!({
+                "name": name,
+                "ok": check.ok,
+                "violations": check.violations.iter().map(|v| serde_json::json!({
+                    "code": v.code,
+                    "component": v.component,
+                    "message": v.message(),
+                })).collect::<Vec<_>>(),
+                "suggestion": check.suggestion,
+            });
+            if serde_json::to_writer(&mut out, &record).is_err() || writeln!(out).is_err() {
+                // The reader went away (`| head`): stop quietly.
+                return 0;
+            }
+        }
+        0
+    }
+
+    /// Lines of input with only the line break removed (`\n` or `\r\n`); a last line
+    /// without a break counts too. Bytes that are not UTF-8 are replaced, not fatal.
+    fn split_lines(mut input: impl BufRead) -> impl Iterator<Item = std::io::Result<String>> {
+        std::iter::from_fn(move || {
+            let mut buf = Vec::new();
+            match input.read_until(b'\n', &mut buf) {
+                Ok(0) => None,
+                Ok(_) => {
+                    if buf.last() == Some(&b'\n') {
+                        buf.pop();
+                        if buf.last() == Some(&b'\r') {
+                            buf.pop();
+                        }
+                    }
+                    Some(Ok(String::from_utf8_lossy(&buf).into_owned()))
+                }
+                Err(e) => Some(Err(e)),
+            }
+        })
     }
 
     fn bundle_default(rest: &[&str]) -> i32 {

@@ -1,5 +1,7 @@
 //! Naming schemes (群名称, 文件名称) as data. The checking engine builds on these types.
 
+pub mod check;
+
 use serde::{Deserialize, Serialize};
 
 /// A naming scheme: an ordered list of components plus rules over the whole name.
