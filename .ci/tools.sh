@@ -4,6 +4,7 @@
 #
 #   .ci/tools.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, wasm-opt
 #   .ci/tools.sh test    all of the above, plus Chromium, ChromeDriver and the e2e runner
+#   .ci/tools.sh ripgrep ripgrep, for the naming benchmark
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,5 +98,6 @@ need_cargo
 case "${1:-build}" in
   build) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_opt_tool ;;
   test) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_opt_tool; browser_tools; e2e_runner ;;
-  *) die "usage: .ci/tools.sh build|test" ;;
+  ripgrep) command -v rg >/dev/null || apt_install ripgrep ;;
+  *) die "usage: .ci/tools.sh build|test|ripgrep" ;;
 esac

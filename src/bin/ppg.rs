@@ -32,6 +32,9 @@ usage:
                                       check names read from standard input, one per line
                                       (taken verbatim, blank lines included); one JSON
                                       object per line: name, ok, violations, suggestion
+  ppg naming audit [--bundle FILE] [--scheme ID]
+                                      the same input; prints one summary JSON object:
+                                      total, ok, violations (code: number of names)
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -44,7 +47,8 @@ Without --bundle, commands use the starter workspace.
             ["bundle", "default", rest @ ..] => bundle_default(rest),
             ["bundle", "validate", file] => bundle_validate(file),
             ["bundle", "validate", ..] => usage_error("`bundle validate` takes exactly one FILE"),
-            ["naming", "check", rest @ ..] => naming_check(rest),
+            ["naming", "check", rest @ ..] => naming_check(rest, false),
+            ["naming", "audit", rest @ ..] => naming_check(rest, true),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -90,7 +94,8 @@ Without --bundle, commands use the starter workspace.
         })
     }
 
-    fn naming_check(rest: &[&str]) -> i32 {
+    /// `naming check` (one JSON object per name) and `naming audit` (one summary).
+    fn naming_check(rest: &[&str], audit: bool) -> i32 {
         let opts = match options(rest, &["--bundle", "--scheme"]) {
             Ok(o) => o,
             Err(e) => return usage_error(&e),
@@ -126,15 +131,26 @@ Without --bundle, commands use the starter workspace.
         };
         let stdin = std::io::stdin().lock();
         let mut out = BufWriter::new(std::io::stdout().lock());
-        for line in split_lines(stdin) {
-            let name = match line {
-                Ok(name) => name,
-                Err(e) => {
-                    eprintln!("ppg: cannot read standard input: {e}");
-                    return 2;
+        let (mut total, mut ok) = (0u64, 0u64);
+        // Per code, how many names have at least one violation of it.
+        let mut counts: std::collections::BTreeMap<&'static str, u64> =
+            std::collections::BTreeMap::new();
+        let read = for_each_line(stdin, |name| {
+            if audit {
+                let violations = compiled.violations(name);
+                total += 1;
+                if violations.is_empty() {
+                    ok += 1;
                 }
-            };
-            let check = compiled.check(&name);
+                let mut codes: Vec<&'static str> = violations.iter().map(|v| v.code).collect();
+                codes.sort_unstable();
+                codes.dedup();
+                for code in codes {
+                    *counts.entry(code).or_default() += 1;
+                }
+                return true;
+            }
+            let check = compiled.check(name);
             let record = serde_json::json!({
                 "name": name,
                 "ok": check.ok,
@@ -145,33 +161,47 @@ Without --bundle, commands use the starter workspace.
                 })).collect::<Vec<_>>(),
                 "suggestion": check.suggestion,
             });
-            if serde_json::to_writer(&mut out, &record).is_err() || writeln!(out).is_err() {
-                // The reader went away (`| head`): stop quietly.
-                return 0;
-            }
+            // A reader that went away (`| head`) ends the run quietly.
+            serde_json::to_writer(&mut out, &record).is_ok() && writeln!(out).is_ok()
+        });
+        if let Err(e) = read {
+            eprintln!("ppg: cannot read standard input: {e}");
+            return 2;
+        }
+        if audit {
+            let summary = serde_json::json!({ "total": total, "ok": ok, "violations": counts });
+            let _ = writeln!(out, "{summary}");
         }
         0
     }
 
-    /// Lines of input with only the line break removed (`\n` or `\r\n`); a last line
-    /// without a break counts too. Bytes that are not UTF-8 are replaced, not fatal.
-    fn split_lines(mut input: impl BufRead) -> impl Iterator<Item = std::io::Result<String>> {
-        std::iter::from_fn(move || {
-            let mut buf = Vec::new();
-            match input.read_until(b'\n', &mut buf) {
-                Ok(0) => None,
-                Ok(_) => {
-                    if buf.last() == Some(&b'\n') {
-                        buf.pop();
-                        if buf.last() == Some(&b'\r') {
-                            buf.pop();
-                        }
-                    }
-                    Some(Ok(String::from_utf8_lossy(&buf).into_owned()))
-                }
-                Err(e) => Some(Err(e)),
+    /// Calls `each` with every line of input, with only the line break removed (`\n` or
+    /// `\r\n`); a last line without a break counts too. Bytes that are not UTF-8 are
+    /// replaced, not fatal. One buffer serves every line.
+    fn for_each_line(
+        mut input: impl BufRead,
+        mut each: impl FnMut(&str) -> bool,
+    ) -> std::io::Result<()> {
+        let mut buf = Vec::with_capacity(256);
+        loop {
+            buf.clear();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                return Ok(());
             }
-        })
+            if buf.last() == Some(&b'\n') {
+                buf.pop();
+                if buf.last() == Some(&b'\r') {
+                    buf.pop();
+                }
+            }
+            let keep_going = match std::str::from_utf8(&buf) {
+                Ok(line) => each(line),
+                Err(_) => each(&String::from_utf8_lossy(&buf)),
+            };
+            if !keep_going {
+                return Ok(());
+            }
+        }
     }
 
     fn bundle_default(rest: &[&str]) -> i32 {

@@ -6,8 +6,6 @@
 //! each value runs up to the first occurrence of the literal that follows it, so the time
 //! is linear in the length of the name. Spans and lengths count characters, not bytes.
 
-use std::collections::BTreeMap;
-
 use super::{Component, DictionarySource, NamingScheme};
 use crate::core::org::Org;
 
@@ -78,7 +76,8 @@ pub struct Compiled {
     parts: Vec<CompiledPart>,
     min_len: Option<u32>,
     max_len: Option<u32>,
-    forbidden_words: Vec<String>,
+    /// Each forbidden word, and its characters for matching.
+    forbidden_words: Vec<(String, Vec<char>)>,
 }
 
 /// What is wrong with a name, in one place.
@@ -94,7 +93,7 @@ pub struct Violation {
     /// Character range in the checked name.
     pub span: (usize, usize),
     /// Message parameters (`value`, `expected`, `max`, …).
-    pub params: BTreeMap<&'static str, String>,
+    pub params: Vec<(&'static str, String)>,
 }
 
 /// The verdict on one name.
@@ -248,7 +247,12 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
             parts,
             min_len: scheme.rules.min_len,
             max_len: scheme.rules.max_len,
-            forbidden_words: scheme.rules.forbidden_words.clone(),
+            forbidden_words: scheme
+                .rules
+                .forbidden_words
+                .iter()
+                .map(|w| (w.clone(), w.chars().collect()))
+                .collect(),
         })
     } else {
         Err(errors)
@@ -275,7 +279,7 @@ fn violation(
         code,
         component: component.to_string(),
         span,
-        params: params.iter().cloned().collect(),
+        params: params.to_vec(),
     }
 }
 
@@ -320,7 +324,8 @@ impl Compiled {
         }
     }
 
-    fn violations(&self, name: &str) -> Vec<Violation> {
+    /// Every violation of one name, without looking for a suggestion (for mass audits).
+    pub fn violations(&self, name: &str) -> Vec<Violation> {
         let chars: Vec<char> = name.chars().collect();
         let mut out = Vec::new();
         if chars.is_empty() {
@@ -390,10 +395,9 @@ impl Compiled {
                 ));
             }
         }
-        for word in &self.forbidden_words {
-            let w: Vec<char> = word.chars().collect();
+        for (word, w) in &self.forbidden_words {
             let mut from = 0;
-            while let Some(at) = find(&chars, &w, from) {
+            while let Some(at) = find(&chars, w, from) {
                 out.push(violation(
                     "forbidden_word",
                     "name",
@@ -643,8 +647,12 @@ impl Compiled {
 }
 
 impl Violation {
-    fn param(&self, key: &str) -> &str {
-        self.params.get(key).map_or("", String::as_str)
+    /// A message parameter, or `""`.
+    pub fn param(&self, key: &str) -> &str {
+        self.params
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, v)| v.as_str())
     }
 
     /// The violation in English (the command-line tool's words; the UI translates codes).
