@@ -76,8 +76,7 @@ pub struct Compiled {
     parts: Vec<CompiledPart>,
     min_len: Option<u32>,
     max_len: Option<u32>,
-    /// Each forbidden word, and its characters for matching.
-    forbidden_words: Vec<(String, Vec<char>)>,
+    forbidden_words: Vec<String>,
 }
 
 /// What is wrong with a name, in one place.
@@ -247,12 +246,7 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
             parts,
             min_len: scheme.rules.min_len,
             max_len: scheme.rules.max_len,
-            forbidden_words: scheme
-                .rules
-                .forbidden_words
-                .iter()
-                .map(|w| (w.clone(), w.chars().collect()))
-                .collect(),
+            forbidden_words: scheme.rules.forbidden_words.clone(),
         })
     } else {
         Err(errors)
@@ -267,6 +261,22 @@ fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     let first = needle[0];
     (from..hay.len().saturating_sub(needle.len() - 1))
         .find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
+}
+
+/// Byte offset of the first `needle` in `hay`. Literals and forbidden words are a few
+/// characters long, where finding the first character (memchr) and comparing beats the
+/// general two-way search, whose set-up alone cost more than the rest of a check.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let first = needle.chars().next()?;
+    let mut from = 0;
+    while let Some(k) = hay[from..].find(first) {
+        let at = from + k;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + first.len_utf8();
+    }
+    None
 }
 
 fn violation(
@@ -325,100 +335,111 @@ impl Compiled {
     }
 
     /// Every violation of one name, without looking for a suggestion (for mass audits).
+    ///
+    /// Works on byte offsets with `str::find` (no per-name allocation for a name that
+    /// passes); spans are turned into character offsets only for the violations reported.
     pub fn violations(&self, name: &str) -> Vec<Violation> {
-        let chars: Vec<char> = name.chars().collect();
         let mut out = Vec::new();
-        if chars.is_empty() {
+        if name.is_empty() {
             out.push(violation("empty", "name", (0, 0), &[]));
             return out;
         }
+        let span =
+            |from: usize, to: usize| (name[..from].chars().count(), name[..to].chars().count());
         let mut p = 0;
         for (i, part) in self.parts.iter().enumerate() {
             match &part.part {
-                Part::Literal(lit) => {
-                    if chars.get(p..p + lit.len()) == Some(lit.as_slice()) {
+                Part::Literal(_) => {
+                    let lit = part.name.as_str();
+                    if name[p..].starts_with(lit) {
                         p += lit.len();
                     } else {
                         // Resynchronise: on the literal if it appears later; past a garbled
                         // copy of it (`】—【` for `】-【`) if one starts here.
-                        let garbled = lit.len() > 1 && chars.get(p) == lit.first();
-                        let skip_to = find(&chars, lit, p)
-                            .map(|q| q + lit.len())
-                            .or_else(|| garbled.then(|| (p + lit.len()).min(chars.len())));
+                        let first = lit.chars().next();
+                        let garbled = lit.chars().count() > 1 && name[p..].chars().next() == first;
+                        let skip_to = find_str(&name[p..], lit)
+                            .map(|q| p + q + lit.len())
+                            .or_else(|| {
+                                garbled.then(|| {
+                                    name[p..]
+                                        .char_indices()
+                                        .nth(lit.chars().count())
+                                        .map_or(name.len(), |(k, _)| p + k)
+                                })
+                            });
                         let end = skip_to.unwrap_or(p);
                         out.push(violation(
                             "missing_literal",
-                            &part.name,
-                            (p, if garbled { end } else { p }),
-                            &[("expected", part.name.clone())],
+                            lit,
+                            span(p, if garbled { end } else { p }),
+                            &[("expected", lit.to_string())],
                         ));
                         p = end;
                     }
                 }
                 value => {
-                    let end = match self.parts.get(i + 1).map(|n| &n.part) {
-                        Some(Part::Literal(next)) => self.value_end(&chars, next, p),
-                        _ => chars.len(),
+                    let end = match self.parts.get(i + 1) {
+                        Some(CompiledPart {
+                            part: Part::Literal(_),
+                            name: next,
+                            ..
+                        }) => find_str(&name[p..], next)
+                            .or_else(|| next.chars().next().and_then(|c| name[p..].find(c)))
+                            .map_or(name.len(), |k| p + k),
+                        _ => name.len(),
                     };
-                    let text: String = chars[p..end].iter().collect();
-                    self.check_value(part, value, &text, (p, end), &mut out);
+                    self.check_value(part, value, &name[p..end], name, (p, end), &mut out);
                     p = end;
                 }
             }
         }
-        if p < chars.len() {
+        if p < name.len() {
             out.push(violation(
                 "unexpected_text",
                 "name",
-                (p, chars.len()),
-                &[("text", chars[p..].iter().collect())],
+                span(p, name.len()),
+                &[("text", name[p..].to_string())],
             ));
         }
-        let len = chars.len() as u32;
+        let len = name.chars().count();
         if let Some(max) = self.max_len {
-            if len > max {
+            if len as u32 > max {
                 out.push(violation(
                     "name_too_long",
                     "name",
-                    (0, chars.len()),
+                    (0, len),
                     &[("max", max.to_string()), ("len", len.to_string())],
                 ));
             }
         }
         if let Some(min) = self.min_len {
-            if len < min {
+            if (len as u32) < min {
                 out.push(violation(
                     "name_too_short",
                     "name",
-                    (0, chars.len()),
+                    (0, len),
                     &[("min", min.to_string()), ("len", len.to_string())],
                 ));
             }
         }
-        for (word, w) in &self.forbidden_words {
+        for word in &self.forbidden_words {
+            if word.is_empty() {
+                continue;
+            }
             let mut from = 0;
-            while let Some(at) = find(&chars, w, from) {
+            while let Some(k) = find_str(&name[from..], word) {
+                let at = from + k;
+                from = at + word.len();
                 out.push(violation(
                     "forbidden_word",
                     "name",
-                    (at, at + w.len()),
+                    span(at, at + word.len()),
                     &[("word", word.clone())],
                 ));
-                from = at + w.len();
             }
         }
         out
-    }
-
-    /// Where a value starting at `p` ends: at the next literal, or, when that literal is
-    /// garbled, at its first character, or else at the end of the name.
-    fn value_end(&self, chars: &[char], next: &[char], p: usize) -> usize {
-        find(chars, next, p)
-            .or_else(|| {
-                next.first()
-                    .and_then(|c| chars[p..].iter().position(|x| x == c).map(|k| p + k))
-            })
-            .unwrap_or(chars.len())
     }
 
     fn check_value(
@@ -426,17 +447,25 @@ impl Compiled {
         part: &CompiledPart,
         kind: &Part,
         text: &str,
-        span: (usize, usize),
+        name: &str,
+        bytes: (usize, usize),
         out: &mut Vec<Violation>,
     ) {
         let id = part.name.as_str();
+        // Character offsets are counted only when a violation is reported.
+        let span = || {
+            (
+                name[..bytes.0].chars().count(),
+                name[..bytes.1].chars().count(),
+            )
+        };
         if text.is_empty() {
             if !part.optional {
-                out.push(violation("missing_value", id, span, &[]));
+                out.push(violation("missing_value", id, span(), &[]));
             }
             return;
         }
-        let v = |code| violation(code, id, span, &[("value", text.to_string())]);
+        let v = |code| violation(code, id, span(), &[("value", text.to_string())]);
         match kind {
             Part::Literal(_) => {}
             Part::Dictionary(values) => {
@@ -447,7 +476,7 @@ impl Compiled {
                     Some(d) => out.push(violation(
                         "alias",
                         id,
-                        span,
+                        span(),
                         &[("value", text.to_string()), ("expected", d.value.clone())],
                     )),
                     None => out.push(v("unknown_value")),
@@ -464,7 +493,7 @@ impl Compiled {
                     out.push(violation(
                         "too_short",
                         id,
-                        span,
+                        span(),
                         &[("min", min.to_string()), ("len", n.to_string())],
                     ));
                 }
@@ -472,19 +501,19 @@ impl Compiled {
                     out.push(violation(
                         "too_long",
                         id,
-                        span,
+                        span(),
                         &[("max", max.to_string()), ("len", n.to_string())],
                     ));
                 }
                 for (k, ch) in text.chars().enumerate() {
-                    let at = (span.0 + k, span.0 + k + 1);
+                    let at = || (span().0 + k, span().0 + k + 1);
                     if *no_whitespace && ch.is_whitespace() {
-                        out.push(violation("whitespace", id, at, &[]));
+                        out.push(violation("whitespace", id, at(), &[]));
                     } else if forbidden.contains(&ch) {
                         out.push(violation(
                             "forbidden_char",
                             id,
-                            at,
+                            at(),
                             &[("char", ch.to_string())],
                         ));
                     }
