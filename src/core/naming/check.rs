@@ -6,7 +6,7 @@
 //! each value runs up to the first occurrence of the literal that follows it, so the time
 //! is linear in the length of the name. Spans and lengths count characters, not bytes.
 
-use super::{Component, DictionarySource, NamingScheme};
+use super::{Component, DictEntry, NamingScheme};
 use crate::core::org::Org;
 
 /// A problem in a scheme itself, found when compiling it.
@@ -36,17 +36,10 @@ pub enum SchemeErrorKind {
     },
 }
 
-/// One value a dictionary component accepts, with the spellings corrected to it.
-#[derive(Debug, Clone)]
-struct DictValue {
-    value: String,
-    aliases: Vec<String>,
-}
-
 #[derive(Debug, Clone)]
 enum Part {
     Literal(Vec<char>),
-    Dictionary(Vec<DictValue>),
+    Dictionary(Vec<DictEntry>),
     Text {
         min: u32,
         max: u32,
@@ -131,23 +124,7 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
                 Part::Literal(text.chars().collect())
             }
             Component::Dictionary { source, .. } => {
-                let values: Vec<DictValue> = match source {
-                    DictionarySource::Departments => org
-                        .departments
-                        .iter()
-                        .map(|d| DictValue {
-                            value: d.name.clone(),
-                            aliases: d.aliases.clone(),
-                        })
-                        .collect(),
-                    DictionarySource::Values(entries) => entries
-                        .iter()
-                        .map(|e| DictValue {
-                            value: e.value.clone(),
-                            aliases: e.aliases.clone(),
-                        })
-                        .collect(),
-                };
+                let values = source.entries(org);
                 if values.is_empty() {
                     errors.push(err(SchemeErrorKind::EmptyDictionary));
                 }

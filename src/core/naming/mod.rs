@@ -162,6 +162,24 @@ impl Component {
     }
 }
 
+impl DictionarySource {
+    /// The values this source offers, with their aliases: the org's departments, or the
+    /// fixed list.
+    pub fn entries(&self, org: &crate::core::org::Org) -> Vec<DictEntry> {
+        match self {
+            DictionarySource::Departments => org
+                .departments
+                .iter()
+                .map(|d| DictEntry {
+                    value: d.name.clone(),
+                    aliases: d.aliases.clone(),
+                })
+                .collect(),
+            DictionarySource::Values(entries) => entries.clone(),
+        }
+    }
+}
+
 impl NamingScheme {
     /// The scheme written as a pattern: literals as themselves, components as `{id}`.
     pub fn pattern(&self) -> String {

@@ -91,19 +91,10 @@ fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, Strin
     match c {
         Component::Literal { text } => (tx(K::KindLiteral), format!("“{text}”")),
         Component::Dictionary { source, .. } => {
+            let listed = entries_text(source.entries(org).into_iter(), lang);
             let rule = match source {
-                DictionarySource::Departments => {
-                    let entries = org.departments.iter().map(|d| DictEntry {
-                        value: d.name.clone(),
-                        aliases: d.aliases.clone(),
-                    });
-                    format!(
-                        "{} — {}",
-                        tx(K::FromDepartments),
-                        entries_text(entries, lang)
-                    )
-                }
-                DictionarySource::Values(entries) => entries_text(entries.iter().cloned(), lang),
+                DictionarySource::Departments => format!("{} — {listed}", tx(K::FromDepartments)),
+                DictionarySource::Values(_) => listed,
             };
             (tx(K::KindDictionary), rule)
         }
