@@ -182,6 +182,13 @@ fn every_rule_cites_an_existing_clause() {
         let c = s.clause.as_deref().expect("scheme cites a clause");
         assert!(b.policy.clause(c).is_some(), "{c}");
     }
+    let c = b
+        .inventory
+        .clause
+        .as_deref()
+        .expect("inventory rules cite a clause");
+    assert!(b.policy.clause(c).is_some(), "{c}");
+    assert!(b.naming.iter().any(|s| s.id == b.inventory.scheme));
     for t in &b.approvals.templates {
         let c = t.clause.as_deref().expect("template cites a clause");
         assert!(b.policy.clause(c).is_some(), "{c}");

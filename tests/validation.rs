@@ -90,3 +90,23 @@ fn validation_cases() {
         failures.join("\n")
     );
 }
+
+/// The app's own storage may hold work in progress that does not validate (a scheme being
+/// edited); it still loads, with its problems, while a file with the same text is refused.
+#[test]
+fn stored_work_with_problems_still_loads() {
+    let mut b = policy_playground::core::starter::bundle(policy_playground::core::Lang::Zh);
+    b.naming.retain(|s| s.id != "group");
+    let text = b.to_json();
+    assert!(Bundle::from_json(&text).is_err(), "a file is refused");
+    let (loaded, problems) = Bundle::from_json_with_problems(&text).expect("deserializes");
+    assert_eq!(loaded, b, "nothing of the work is lost");
+    assert_eq!(
+        problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.kind.code()))
+            .collect::<Vec<_>>(),
+        vec![("$.inventory.scheme", "unknown_ref")]
+    );
+    assert!(Bundle::from_json_with_problems("{\"schema_version\": 1, \"policy\": 3}").is_err());
+}

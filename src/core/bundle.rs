@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::json_path::{self, JsonPath, PathSeg};
 use super::lang::Lang;
+use super::naming::inventory::InventoryRules;
 use super::naming::{Component, DictionarySource, NamingScheme};
 use super::org::Org;
 use super::policy::Policy;
@@ -33,6 +34,9 @@ pub struct Bundle {
     pub settings: Settings,
     pub policy: Policy,
     pub naming: Vec<NamingScheme>,
+    /// Group lifecycle rules for inventory audits; files without them get the defaults.
+    #[serde(default)]
+    pub inventory: InventoryRules,
     pub org: Org,
     pub approvals: Approvals,
     pub fixtures: Vec<RouteFixture>,
@@ -111,6 +115,8 @@ pub enum RefKind {
     Template,
     Field,
     Clause,
+    /// A naming scheme.
+    Scheme,
 }
 
 impl RefKind {
@@ -122,6 +128,7 @@ impl RefKind {
             RefKind::Template => "template",
             RefKind::Field => "field",
             RefKind::Clause => "clause",
+            RefKind::Scheme => "naming scheme",
         }
     }
 }
@@ -362,6 +369,19 @@ const MAX_TYPE_PROBLEMS: usize = 100;
 impl Bundle {
     /// Parses, migrates, deserializes and validates a bundle.
     pub fn from_json(text: &str) -> Result<Bundle, LoadError> {
+        let (bundle, problems) = Bundle::from_json_with_problems(text)?;
+        if problems.is_empty() {
+            Ok(bundle)
+        } else {
+            Err(LoadError { problems })
+        }
+    }
+
+    /// Like [`Bundle::from_json`], but a bundle that deserializes is returned together with
+    /// its validation problems instead of being refused. For the app's own storage: work in
+    /// progress (a scheme being edited, an id being retyped) may be invalid for a moment,
+    /// and a reload must not throw it away.
+    pub fn from_json_with_problems(text: &str) -> Result<(Bundle, Vec<Problem>), LoadError> {
         if text.len() > MAX_BUNDLE_BYTES {
             return Err(LoadError::one(
                 "$",
@@ -375,11 +395,7 @@ impl Bundle {
         let text = migrate(text, version)?;
         let bundle = deserialize_all(&text)?;
         let problems = bundle.validate();
-        if problems.is_empty() {
-            Ok(bundle)
-        } else {
-            Err(LoadError { problems })
-        }
+        Ok((bundle, problems))
     }
 
     /// The bundle as pretty JSON: the format of files and of browser storage alike (one
@@ -592,6 +608,7 @@ impl Validator {
                 .enumerate()
                 .map(|(i, s)| (format!("$.naming[{i}]"), s.id.as_str())),
         );
+        self.check_inventory(b, &clauses);
         self.check_approvals(&b.approvals, &org, &clauses);
         self.check_fixtures(b, &org);
         self.check_quiz(&b.quiz, &clauses);
@@ -863,6 +880,29 @@ impl Validator {
                     ProblemKind::MinAboveMax { min, max },
                 );
             }
+        }
+    }
+
+    fn check_inventory(&mut self, b: &Bundle, clauses: &HashSet<&str>) {
+        let r = &b.inventory;
+        let schemes: HashSet<&str> = b.naming.iter().map(|s| s.id.as_str()).collect();
+        self.reference(
+            "$.inventory.scheme".into(),
+            RefKind::Scheme,
+            &r.scheme,
+            &schemes,
+        );
+        if r.temporary_max_days == 0 {
+            self.push(
+                "$.inventory.temporary_max_days".into(),
+                ProblemKind::NotPositive,
+            );
+        }
+        if r.inactive_days == 0 {
+            self.push("$.inventory.inactive_days".into(), ProblemKind::NotPositive);
+        }
+        if let Some(c) = &r.clause {
+            self.reference("$.inventory.clause".into(), RefKind::Clause, c, clauses);
         }
     }
 

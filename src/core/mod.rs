@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod bundle;
+pub mod csv;
 pub mod history;
 pub mod json_path;
 pub mod lang;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::bundle::{Bundle, Settings, SCHEMA_VERSION};
 use super::lang::Lang;
+use super::naming::inventory::InventoryRules;
 use super::naming::{Component, DictEntry, DictionarySource, NameRules, NamingScheme};
 use super::org::{Department, Org, Person, Role, Status};
 use super::policy::{Chapter, Clause, Policy, PolicyMeta};
@@ -30,6 +31,7 @@ pub fn bundle(lang: Lang) -> Bundle {
         },
         policy: policy(l),
         naming: naming(l),
+        inventory: inventory(),
         org: org(l),
         approvals: approvals(l),
         fixtures: fixtures(l),
@@ -415,6 +417,19 @@ fn dept_component(l: L) -> Component {
         label: l.t("部门", "Department"),
         optional: false,
         source,
+    }
+}
+
+/// The clean-up rules of clause c-groups-lifecycle. Group types are written in Chinese in
+/// both editions, as in the group naming scheme.
+fn inventory() -> InventoryRules {
+    InventoryRules {
+        scheme: "group".into(),
+        temporary_type: "临时群".into(),
+        temporary_max_days: 30,
+        inactive_days: 90,
+        customer_type: "客户群".into(),
+        clause: Some("c-groups-lifecycle".into()),
     }
 }
 
