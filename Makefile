@@ -69,3 +69,14 @@ bench: setup-test dist
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown
+
+# Fuzz the naming engine (scheme compilation, checking, suggestions) with cargo-fuzz on the
+# nightly toolchain, for FUZZ_SECONDS seconds. Installs cargo-fuzz when missing. New inputs
+# go to target/fuzz-corpus/naming; fuzz/corpus/naming is the committed seed corpus, which
+# `cargo test` replays on stable (tests/fuzz_corpus.rs). Crashes land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p target/fuzz-corpus/naming
+	cargo +nightly fuzz run naming target/fuzz-corpus/naming fuzz/corpus/naming -- -max_total_time=$(FUZZ_SECONDS)

@@ -203,3 +203,188 @@ fn naming_check_other_scheme_bundle_and_errors() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 2);
 }
+
+/// The example group list, relative to the package root.
+fn groups_csv() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/groups.csv").to_string()
+}
+
+#[test]
+fn naming_inventory_prints_one_object_per_row() {
+    let csv = groups_csv();
+    let (code, out, err) = ppg(&[
+        "naming",
+        "inventory",
+        "--csv",
+        &csv,
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code, 0, "findings are data, not failures: {err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 16, "15 groups and one bad row");
+    let numbers: Vec<u64> = lines
+        .iter()
+        .map(|l| l["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(numbers, (2..=17).collect::<Vec<u64>>(), "file order");
+    assert_eq!(lines[0]["name"], "【技术部】-【ERP升级】-【项目群】");
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[0]["findings"], serde_json::json!([]));
+
+    let on_line = |n: u64| &lines[(n - 2) as usize];
+    let codes = |n: u64| -> Vec<String> {
+        on_line(n)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["code"].as_str().expect("code").to_string())
+            .collect()
+    };
+    assert_eq!(codes(5), ["owner_left", "member_left"]);
+    let owner_left = &on_line(5)["findings"][0];
+    assert_eq!(owner_left["severity"], "error");
+    assert_eq!(owner_left["action"], "assign_owner");
+    assert!(
+        owner_left["message"]
+            .as_str()
+            .expect("message")
+            .contains("马超"),
+        "{owner_left}"
+    );
+    assert_eq!(codes(6), ["temporary_expired"]);
+    assert_eq!(on_line(6)["findings"][0]["severity"], "warning");
+    assert_eq!(on_line(6)["findings"][0]["params"]["days"], "90");
+    assert_eq!(codes(8), ["inactive"]);
+    assert_eq!(codes(10), ["name"]);
+    assert!(on_line(10)["findings"][0]["message"]
+        .as_str()
+        .expect("message")
+        .contains("【技术部】-【值班】-【通知群】"));
+    assert_eq!(codes(11), ["customer_not_external"]);
+    assert_eq!(codes(12), ["external_not_customer"]);
+    assert_eq!(on_line(16)["error"], "bad_date");
+    assert!(on_line(16)["message"]
+        .as_str()
+        .expect("message")
+        .contains("2025-13-01"));
+    assert_eq!(codes(17), ["name"], "the row after the bad one is read");
+}
+
+#[test]
+fn naming_inventory_errors() {
+    let csv = groups_csv();
+    // Missing options, a date that does not exist, an unknown option: usage, exit 2.
+    for args in [
+        &["naming", "inventory", "--csv", csv.as_str()][..],
+        &["naming", "inventory", "--as-of", "2025-06-30"],
+        &[
+            "naming",
+            "inventory",
+            "--csv",
+            &csv,
+            "--as-of",
+            "2025-02-30",
+        ],
+        &[
+            "naming",
+            "inventory",
+            "--csv",
+            &csv,
+            "--as-of",
+            "30/06/2025",
+        ],
+        &["naming", "inventory", "--csv", &csv, "--as-of"],
+        &[
+            "naming",
+            "inventory",
+            "--csv",
+            &csv,
+            "--as-of",
+            "2025-06-30",
+            "--lang",
+            "en",
+        ],
+    ] {
+        let (code, out, err) = ppg(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("ppg naming inventory"),
+            "usage is shown: {err}"
+        );
+    }
+    // A file that cannot be read, or is not UTF-8 (GBK from an old Excel): exit 2.
+    let (code, _, err) = ppg(&[
+        "naming",
+        "inventory",
+        "--csv",
+        "/no/such/groups.csv",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    let gbk = temp_file("gbk.csv", &[0xc8, 0xba, 0xc3, 0xfb, 0xb3, 0xc6, b'\n']);
+    let (code, _, err) = ppg(&[
+        "naming",
+        "inventory",
+        "--csv",
+        gbk.to_str().expect("path"),
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+    // A header without the needed columns: exit 1, the reason on stderr, nothing on stdout.
+    let partial = temp_file("partial.csv", "群名称,群主\nx,张伟\n".as_bytes());
+    let (code, out, err) = ppg(&[
+        "naming",
+        "inventory",
+        "--csv",
+        partial.to_str().expect("path"),
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("type, created, last_active, members, external"),
+        "{err}"
+    );
+}
+
+#[test]
+fn naming_inventory_uses_the_rules_of_the_given_bundle() {
+    let (_, json, _) = ppg(&["bundle", "default"]);
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    doc["inventory"]["inactive_days"] = serde_json::json!(30);
+    let file = temp_file("short.json", doc.to_string().as_bytes());
+    let csv = groups_csv();
+    let args = |bundle: Option<&str>| {
+        let mut a = vec![
+            "naming",
+            "inventory",
+            "--csv",
+            &csv,
+            "--as-of",
+            "2025-06-30",
+        ];
+        if let Some(b) = bundle {
+            a.extend(["--bundle", b]);
+        }
+        ppg(&a)
+    };
+    let inactive = |out: &str| out.matches("\"inactive\"").count();
+    let (code, default_out, _) = args(None);
+    assert_eq!(code, 0);
+    let (code, short_out, err) = args(Some(file.to_str().expect("path")));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        inactive(&short_out) > inactive(&default_out),
+        "a 30-day limit finds more inactive groups"
+    );
+}

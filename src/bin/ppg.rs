@@ -19,6 +19,7 @@ mod cli {
     use std::io::{BufRead, BufWriter};
 
     use policy_playground::core::naming::check::compile;
+    use policy_playground::core::naming::inventory::{self, Date};
     use policy_playground::core::{starter, Bundle, Lang};
 
     const USAGE: &str = "\
@@ -35,6 +36,12 @@ usage:
   ppg naming audit [--bundle FILE] [--scheme ID]
                                       the same input; prints one summary JSON object:
                                       total, ok, violations (code: number of names)
+  ppg naming inventory [--bundle FILE] --csv FILE --as-of YYYY-MM-DD
+                                      audit a CSV list of groups against the workspace's
+                                      group lifecycle rules; one JSON object per row: a
+                                      group (line, name, ok, findings) or a row that
+                                      cannot be read (line, error, message); exit 1 when
+                                      the file is empty or its header lacks a column
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -49,6 +56,7 @@ Without --bundle, commands use the starter workspace.
             ["bundle", "validate", ..] => usage_error("`bundle validate` takes exactly one FILE"),
             ["naming", "check", rest @ ..] => naming_check(rest, false),
             ["naming", "audit", rest @ ..] => naming_check(rest, true),
+            ["naming", "inventory", rest @ ..] => naming_inventory(rest),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -129,27 +137,12 @@ Without --bundle, commands use the starter workspace.
                 return 2;
             }
         };
+        if audit {
+            return naming_audit(&compiled);
+        }
         let stdin = std::io::stdin().lock();
         let mut out = BufWriter::new(std::io::stdout().lock());
-        let (mut total, mut ok) = (0u64, 0u64);
-        // Per code, how many names have at least one violation of it.
-        let mut counts: std::collections::BTreeMap<&'static str, u64> =
-            std::collections::BTreeMap::new();
         let read = for_each_line(stdin, |name| {
-            if audit {
-                let violations = compiled.violations(name);
-                total += 1;
-                if violations.is_empty() {
-                    ok += 1;
-                }
-                let mut codes: Vec<&'static str> = violations.iter().map(|v| v.code).collect();
-                codes.sort_unstable();
-                codes.dedup();
-                for code in codes {
-                    *counts.entry(code).or_default() += 1;
-                }
-                return true;
-            }
             let check = compiled.check(name);
             let record = serde_json::json!({
                 "name": name,
@@ -168,11 +161,188 @@ Without --bundle, commands use the starter workspace.
             eprintln!("ppg: cannot read standard input: {e}");
             return 2;
         }
-        if audit {
-            let summary = serde_json::json!({ "total": total, "ok": ok, "violations": counts });
-            let _ = writeln!(out, "{summary}");
-        }
         0
+    }
+
+    /// `naming audit`: how many names were read, how many pass, and per violation code how
+    /// many names have it. Only the codes are computed (no spans, messages or suggestions),
+    /// and nothing is allocated per name.
+    fn naming_audit(compiled: &policy_playground::core::naming::check::Compiled) -> i32 {
+        use policy_playground::core::naming::check::CODES;
+        let (mut total, mut ok) = (0u64, 0u64);
+        // Per code, in the order of CODES, how many names have at least one violation of it.
+        let mut counts = [0u64; CODES.len()];
+        let read = for_each_line_in_blocks(std::io::stdin().lock(), |name| {
+            let codes = compiled.violation_codes(name);
+            total += 1;
+            ok += u64::from(codes.is_empty());
+            for i in codes.indices() {
+                counts[i] += 1;
+            }
+        });
+        if let Err(e) = read {
+            eprintln!("ppg: cannot read standard input: {e}");
+            return 2;
+        }
+        let counts: std::collections::BTreeMap<&str, u64> = CODES
+            .iter()
+            .zip(counts)
+            .filter(|&(_, n)| n > 0)
+            .map(|(code, n)| (*code, n))
+            .collect();
+        let summary = serde_json::json!({ "total": total, "ok": ok, "violations": counts });
+        let _ = writeln!(std::io::stdout().lock(), "{summary}");
+        0
+    }
+
+    /// `naming inventory`: one JSON object per row of the group list, in file order.
+    fn naming_inventory(rest: &[&str]) -> i32 {
+        let opts = match options(rest, &["--bundle", "--csv", "--as-of"]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(path), Some(as_of)) = (get("--csv"), get("--as-of")) else {
+            return usage_error("`naming inventory` needs --csv FILE and --as-of YYYY-MM-DD");
+        };
+        let Some(as_of) = Date::parse_iso(as_of) else {
+            return usage_error(&format!("`{as_of}` is not a real date written YYYY-MM-DD"));
+        };
+        let text = match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    eprintln!("ppg: `{path}` is not UTF-8 text; save it as \"CSV UTF-8\"");
+                    return 2;
+                }
+            },
+            Err(e) => {
+                eprintln!("ppg: cannot read `{path}`: {e}");
+                return 2;
+            }
+        };
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let report = inventory::audit(&text, &bundle, &bundle.inventory, as_of);
+        if let Some(problem) = &report.header_error {
+            eprintln!("ppg: `{path}`: {}", problem.message());
+            return 1;
+        }
+        if let Some(problem) = &report.scheme_problem {
+            eprintln!("ppg: warning: {}", problem.message());
+        }
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut errors = report.row_errors.iter().peekable();
+        let mut groups = report.groups.iter().peekable();
+        loop {
+            let group_line = groups.peek().map(|g| g.line);
+            let error_line = errors.peek().map(|e| e.line);
+            let record = match (group_line, error_line) {
+                (Some(g), Some(e)) if e < g => errors.next().map(row_error_json),
+                (Some(_), _) => groups.next().map(group_json),
+                (None, _) => errors.next().map(row_error_json),
+            };
+            let Some(record) = record else { break };
+            // A reader that went away (`| head`) ends the run quietly.
+            if serde_json::to_writer(&mut out, &record).is_err() || writeln!(out).is_err() {
+                break;
+            }
+        }
+        let _ = out.flush();
+        0
+    }
+
+    /// A group row of `naming inventory`, with its findings.
+    fn group_json(g: &inventory::GroupResult) -> serde_json::Value {
+        let findings: Vec<serde_json::Value> = g
+            .findings
+            .iter()
+            .map(|f| {
+                let params: serde_json::Map<String, serde_json::Value> = f
+                    .params
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
+                    .collect();
+                serde_json::json!({
+                    "code": f.code,
+                    "severity": f.severity.code(),
+                    "action": f.action,
+                    "message": f.message(),
+                    "params": params,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "line": g.line,
+            "name": g.name,
+            "ok": findings.is_empty(),
+            "findings": findings,
+        })
+    }
+
+    /// A row of `naming inventory` that could not be checked.
+    fn row_error_json(e: &inventory::RowError) -> serde_json::Value {
+        serde_json::json!({
+            "line": e.line,
+            "error": e.code,
+            "message": e.message(),
+        })
+    }
+
+    /// [`for_each_line`] for large inputs, with the same lines: reads blocks of a megabyte,
+    /// checks UTF-8 once per block and hands out lines borrowed from it. A block with bytes
+    /// that are not UTF-8 falls back to line by line, replacing them (U+FFFD) in the lines
+    /// that have them, so such a line is still counted and checked as its lossy decoding.
+    fn for_each_line_in_blocks(
+        mut input: impl std::io::Read,
+        mut each: impl FnMut(&str),
+    ) -> std::io::Result<()> {
+        const BLOCK: usize = 1 << 20;
+        // Complete lines, each ending with `\n`.
+        let mut lines = |block: &[u8]| match std::str::from_utf8(block) {
+            Ok(text) => {
+                for line in text.split_terminator('\n') {
+                    each(line.strip_suffix('\r').unwrap_or(line));
+                }
+            }
+            Err(_) => {
+                for line in block[..block.len() - 1].split(|&b| b == b'\n') {
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    each(&String::from_utf8_lossy(line));
+                }
+            }
+        };
+        let mut buf = vec![0u8; BLOCK];
+        let mut filled = 0;
+        loop {
+            if filled == buf.len() {
+                // One line longer than the buffer: make room for more of it.
+                buf.resize(buf.len() * 2, 0);
+            }
+            let n = match input.read(&mut buf[filled..]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                // The last line, without a break: taken as it is, `\r` included.
+                if filled > 0 {
+                    each(&String::from_utf8_lossy(&buf[..filled]));
+                }
+                return Ok(());
+            }
+            // Only the new bytes can hold the last line break.
+            if let Some(k) = buf[filled..filled + n].iter().rposition(|&b| b == b'\n') {
+                let end = filled + k + 1;
+                lines(&buf[..end]);
+                buf.copy_within(end..filled + n, 0);
+                filled = filled + n - end;
+            } else {
+                filled += n;
+            }
+        }
     }
 
     /// Calls `each` with every line of input, with only the line break removed (`\n` or

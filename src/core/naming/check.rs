@@ -38,13 +38,15 @@ pub enum SchemeErrorKind {
 
 #[derive(Debug, Clone)]
 enum Part {
-    Literal(Vec<char>),
-    Dictionary(Vec<DictEntry>),
+    Literal(Literal),
+    Dictionary(Dictionary),
     Text {
         min: u32,
         max: u32,
         forbidden: Vec<char>,
         no_whitespace: bool,
+        /// Per byte: what a character starting with it may be (see `TextByte`).
+        bytes: Box<[TextByte; 256]>,
     },
     Version,
     Date,
@@ -53,6 +55,321 @@ enum Part {
         max: u32,
     },
     Extension(Vec<String>),
+}
+
+/// Fixed text, ready to be searched for.
+#[derive(Debug, Clone)]
+struct Literal {
+    chars: Vec<char>,
+    text: Needle,
+    /// The first character alone, for resynchronising after a garbled copy.
+    first: Needle,
+}
+
+/// A dictionary: its entries in order (for messages and suggestions), and sorted copies of
+/// the values and aliases for lookups that stay fast when the list is long (the org's
+/// departments).
+#[derive(Debug, Clone)]
+struct Dictionary {
+    entries: Vec<DictEntry>,
+    values: Lookup,
+    /// Each alias with the index of the first entry that has it.
+    aliases: Lookup,
+}
+
+/// Strings to look up, each with a number: an open-addressing hash table (FNV-1a, at most
+/// half full), so that a lookup costs one hash and usually one comparison however long the
+/// list is (the org's departments).
+#[derive(Debug, Clone)]
+struct Lookup {
+    slots: Box<[Slot]>,
+}
+
+/// A string and its number, or nothing.
+type Slot = Option<(Box<[u8]>, usize)>;
+
+impl Lookup {
+    /// The number kept for a string given twice is the first one.
+    fn new<'a>(items: impl Iterator<Item = (&'a str, usize)>) -> Lookup {
+        let items: Vec<(&str, usize)> = items.collect();
+        let size = (2 * items.len()).next_power_of_two();
+        let mut slots: Box<[Slot]> = vec![None; size].into();
+        for (s, i) in items {
+            let mut at = fnv(s.as_bytes()) & (size - 1);
+            loop {
+                match &slots[at] {
+                    None => {
+                        slots[at] = Some((s.as_bytes().into(), i));
+                        break;
+                    }
+                    Some((t, _)) if **t == *s.as_bytes() => break,
+                    Some(_) => at = (at + 1) & (size - 1),
+                }
+            }
+        }
+        Lookup { slots }
+    }
+
+    /// The number stored with `s`, if `s` is one of the strings.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn get(&self, s: &[u8]) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = fnv(s) & mask;
+        loop {
+            let (t, i) = self.slots[at].as_ref()?;
+            if same_bytes(t, s) {
+                return Some(*i);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// FNV-1a: short, and good enough for a table of names.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn fnv(s: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < s.len() {
+        h = (h ^ u64::from(s[i])).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h as usize
+}
+
+/// What a character in free text may be, by its first byte: ASCII characters are decided by
+/// the byte alone; other characters need decoding only when their first byte is shared with
+/// a forbidden character or with Unicode whitespace (CJK ideographs never are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextByte {
+    Fine,
+    Whitespace,
+    Forbidden,
+    Decode,
+}
+
+/// Text to search for in names, with the byte that the search looks for first: the last
+/// byte of its first character (for CJK text a continuation byte, which varies far more
+/// than the lead bytes do).
+#[derive(Debug, Clone)]
+struct Needle {
+    bytes: Box<[u8]>,
+    probe: usize,
+    /// The first eight bytes as they lie in memory (zero-padded), and which of them count.
+    word: u64,
+    mask: u64,
+}
+
+impl Needle {
+    fn new(text: &str) -> Needle {
+        let (mut word, mut mask) = ([0u8; 8], [0u8; 8]);
+        for (k, b) in text.bytes().take(8).enumerate() {
+            word[k] = b;
+            mask[k] = 0xFF;
+        }
+        Needle {
+            bytes: text.as_bytes().into(),
+            probe: text.chars().next().map_or(0, |c| c.len_utf8() - 1),
+            word: u64::from_ne_bytes(word),
+            mask: u64::from_ne_bytes(mask),
+        }
+    }
+
+    /// Whether the needle occurs in `hay` at byte `at`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn is_at(&self, hay: &[u8], at: usize) -> bool {
+        let n = self.bytes.len();
+        if hay.len() < at || hay.len() - at < n {
+            return false;
+        }
+        if hay.len() - at >= 8 {
+            // One comparison of eight bytes, then (rarely) the rest.
+            (word(hay, at) ^ self.word) & self.mask == 0
+                && (n <= 8 || same_bytes(&hay[at + 8..at + n], &self.bytes[8..]))
+        } else {
+            same_bytes(&hay[at..at + n], &self.bytes)
+        }
+    }
+
+    /// Byte offset of the first occurrence in `hay` (`None` for an empty needle). Names and
+    /// needles are UTF-8, so a match always starts on a character boundary.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn find_in(&self, hay: &[u8]) -> Option<usize> {
+        let (needle, k) = (&*self.bytes, self.probe);
+        let probe = *needle.get(k)?;
+        let last = hay.len().checked_sub(needle.len())? + k;
+        let mut i = k;
+        while i <= last {
+            i += byte_position(probe, &hay[i..last + 1])?;
+            let at = i - k;
+            if self.is_at(hay, at) {
+                return Some(at);
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Whether two short byte strings are equal. Names' parts are a few bytes long, where a
+/// plain loop beats calling `memcmp`.
+///
+/// The search helpers are plain loops rather than iterator adapters, because the release
+/// profile optimises for size and leaves adapters as calls; and they are inlined by force
+/// in native builds only (`ppg naming audit` runs them millions of times), not in the
+/// browser, where each inlined copy costs bundle size.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Eight bytes of `s` from `at`, as they lie in memory (`at + 8` must be in `s`).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn word(s: &[u8], at: usize) -> u64 {
+    <[u8; 8]>::try_from(&s[at..at + 8]).map_or(0, u64::from_ne_bytes)
+}
+
+/// Position of the first `b` in `hay`, eight bytes at a time.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn byte_position(b: u8, hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let splat = u64::from(b) * LO;
+    let mut at = 0;
+    while at + 8 <= hay.len() {
+        let word = <[u8; 8]>::try_from(&hay[at..at + 8]).map_or(0, u64::from_le_bytes);
+        let x = word ^ splat;
+        // The lowest byte of x that is zero sets the lowest flag (higher ones may be wrong).
+        let zero = x.wrapping_sub(LO) & !x & HI;
+        if zero != 0 {
+            return Some(at + zero.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    while at < hay.len() {
+        if hay[at] == b {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Every violation code, in alphabetical order: the order of [`CodeSet::iter`].
+pub const CODES: [&str; 17] = [
+    "alias",
+    "bad_date",
+    "bad_extension",
+    "bad_number",
+    "bad_version",
+    "empty",
+    "forbidden_char",
+    "forbidden_word",
+    "missing_literal",
+    "missing_value",
+    "name_too_long",
+    "name_too_short",
+    "too_long",
+    "too_short",
+    "unexpected_text",
+    "unknown_value",
+    "whitespace",
+];
+
+/// A violation code as an index into [`CODES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Code {
+    Alias,
+    BadDate,
+    BadExtension,
+    BadNumber,
+    BadVersion,
+    Empty,
+    ForbiddenChar,
+    ForbiddenWord,
+    MissingLiteral,
+    MissingValue,
+    NameTooLong,
+    NameTooShort,
+    TooLong,
+    TooShort,
+    UnexpectedText,
+    UnknownValue,
+    Whitespace,
+}
+
+impl Code {
+    fn as_str(self) -> &'static str {
+        CODES[self as usize]
+    }
+}
+
+/// A set of violation codes, without spans or messages: what a mass audit counts. Copy,
+/// one word, never allocates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct CodeSet(u32);
+
+impl CodeSet {
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn contains(self, code: &str) -> bool {
+        CODES
+            .iter()
+            .position(|c| *c == code)
+            .is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+
+    /// Adds a code; `false` (and no change) if it is not one of [`CODES`].
+    pub fn insert(&mut self, code: &str) -> bool {
+        match CODES.iter().position(|c| *c == code) {
+            Some(i) => {
+                self.0 |= 1 << i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The codes' positions in [`CODES`], in order (for counting in an array).
+    pub fn indices(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (i < CODES.len()).then_some(i)
+        })
+    }
+
+    /// The codes, in alphabetical order.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.indices().map(|i| CODES[i])
+    }
+}
+
+impl<'a> FromIterator<&'a str> for CodeSet {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut set = CodeSet::default();
+        for code in iter {
+            set.insert(code);
+        }
+        set
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +386,7 @@ pub struct Compiled {
     parts: Vec<CompiledPart>,
     min_len: Option<u32>,
     max_len: Option<u32>,
-    forbidden_words: Vec<String>,
+    forbidden_words: Vec<(String, Needle)>,
 }
 
 /// What is wrong with a name, in one place.
@@ -78,7 +395,7 @@ pub struct Violation {
     /// Stable code: `missing_literal`, `unknown_value`, `alias`, `too_short`, `too_long`,
     /// `forbidden_char`, `whitespace`, `bad_version`, `bad_date`, `bad_number`,
     /// `bad_extension`, `missing_value`, `unexpected_text`, `name_too_long`,
-    /// `name_too_short`, `forbidden_word`, `empty`.
+    /// `name_too_short`, `forbidden_word`, `empty` (all of them in [`CODES`]).
     pub code: &'static str,
     /// The component id, the literal text, or `name` for whole-name rules.
     pub component: String,
@@ -101,6 +418,49 @@ fn is_value(p: &Part) -> bool {
     !matches!(p, Part::Literal(_))
 }
 
+fn dictionary(entries: Vec<DictEntry>) -> Dictionary {
+    let values = Lookup::new(entries.iter().map(|d| (d.value.as_str(), 0)));
+    let aliases = Lookup::new(
+        entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.aliases.iter().map(move |a| (a.as_str(), i))),
+    );
+    Dictionary {
+        entries,
+        values,
+        aliases,
+    }
+}
+
+/// The first bytes of the characters `char::is_whitespace` accepts beyond ASCII (U+0085,
+/// U+00A0, U+1680, U+2000–U+205F, U+3000).
+const NON_ASCII_WHITESPACE_LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
+
+fn text_bytes(forbidden: &[char], no_whitespace: bool) -> Box<[TextByte; 256]> {
+    let mut t = Box::new([TextByte::Fine; 256]);
+    for c in forbidden {
+        let mut buf = [0; 4];
+        let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+        t[lead as usize] = if c.is_ascii() {
+            TextByte::Forbidden
+        } else {
+            TextByte::Decode
+        };
+    }
+    if no_whitespace {
+        for b in 0..0x80u8 {
+            if char::from(b).is_whitespace() {
+                t[b as usize] = TextByte::Whitespace;
+            }
+        }
+        for b in NON_ASCII_WHITESPACE_LEADS {
+            t[b as usize] = TextByte::Decode;
+        }
+    }
+    t
+}
+
 /// Compiles a scheme against an org (for department dictionaries).
 pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeError>> {
     let mut errors = Vec::new();
@@ -121,14 +481,19 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
                 if text.is_empty() {
                     errors.push(err(SchemeErrorKind::EmptyLiteral));
                 }
-                Part::Literal(text.chars().collect())
+                let first = text.chars().next().map(String::from).unwrap_or_default();
+                Part::Literal(Literal {
+                    chars: text.chars().collect(),
+                    text: Needle::new(text),
+                    first: Needle::new(&first),
+                })
             }
             Component::Dictionary { source, .. } => {
                 let values = source.entries(org);
                 if values.is_empty() {
                     errors.push(err(SchemeErrorKind::EmptyDictionary));
                 }
-                Part::Dictionary(values)
+                Part::Dictionary(dictionary(values))
             }
             Component::Text {
                 min_len,
@@ -143,10 +508,12 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
                         max: *max_len,
                     }));
                 }
+                let forbidden: Vec<char> = forbidden_chars.chars().collect();
                 Part::Text {
                     min: *min_len,
                     max: *max_len,
-                    forbidden: forbidden_chars.chars().collect(),
+                    bytes: text_bytes(&forbidden, *no_whitespace),
+                    forbidden,
                     no_whitespace: *no_whitespace,
                 }
             }
@@ -190,21 +557,22 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
             part,
         });
     }
-    let min_fixed: u32 = parts
+    // Summed in u64: lengths come from files and may be anything up to u32::MAX each.
+    let min_fixed: u64 = parts
         .iter()
         .map(|p| match &p.part {
-            Part::Literal(t) => t.len() as u32,
-            Part::Text { min, .. } | Part::Number { min, .. } if !p.optional => *min,
+            Part::Literal(t) => t.chars.len() as u64,
+            Part::Text { min, .. } | Part::Number { min, .. } if !p.optional => u64::from(*min),
             Part::Date if !p.optional => 8,
             _ => 0,
         })
         .sum();
     if let Some(max) = scheme.rules.max_len {
-        if min_fixed > max {
+        if min_fixed > u64::from(max) {
             errors.push(SchemeError {
                 component: None,
                 kind: SchemeErrorKind::CannotFit {
-                    min_len: min_fixed,
+                    min_len: u32::try_from(min_fixed).unwrap_or(u32::MAX),
                     max_len: max,
                 },
             });
@@ -223,7 +591,12 @@ pub fn compile(scheme: &NamingScheme, org: &Org) -> Result<Compiled, Vec<SchemeE
             parts,
             min_len: scheme.rules.min_len,
             max_len: scheme.rules.max_len,
-            forbidden_words: scheme.rules.forbidden_words.clone(),
+            forbidden_words: scheme
+                .rules
+                .forbidden_words
+                .iter()
+                .map(|w| (w.clone(), Needle::new(w)))
+                .collect(),
         })
     } else {
         Err(errors)
@@ -240,54 +613,96 @@ fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
         .find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
 }
 
-/// Byte offset of the first `needle` in `hay`. Literals and forbidden words are a few
-/// characters long, where finding the first character (memchr) and comparing beats the
-/// general two-way search, whose set-up alone cost more than the rest of a check.
-fn find_str(hay: &str, needle: &str) -> Option<usize> {
-    let first = needle.chars().next()?;
-    let mut from = 0;
-    while let Some(k) = hay[from..].find(first) {
-        let at = from + k;
-        if hay[at..].starts_with(needle) {
-            return Some(at);
-        }
-        from = at + first.len_utf8();
-    }
-    None
-}
-
-fn violation(
-    code: &'static str,
-    component: &str,
-    span: (usize, usize),
-    params: &[(&'static str, String)],
-) -> Violation {
-    Violation {
-        code,
-        component: component.to_string(),
-        span,
-        params: params.to_vec(),
-    }
-}
-
-fn is_real_date(s: &str) -> bool {
+fn is_real_date(s: &[u8]) -> bool {
+    let num = |d: &[u8]| d.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
     s.len() == 8
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && crate::core::bundle::is_real_date(
-            s[0..4].parse().unwrap_or(0),
-            s[4..6].parse().unwrap_or(0),
-            s[6..8].parse().unwrap_or(0),
-        )
+        && s.iter().all(u8::is_ascii_digit)
+        && crate::core::bundle::is_real_date(num(&s[0..4]), num(&s[4..6]), num(&s[6..8]))
 }
 
-fn is_version(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix('V') else {
+/// `V`, digits, `.`, digits.
+fn is_version(s: &[u8]) -> bool {
+    let Some(rest) = s.strip_prefix(b"V") else {
         return false;
     };
-    let mut parts = rest.split('.');
-    let ok =
-        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+    let digits = |p: &[u8]| !p.is_empty() && p.iter().all(u8::is_ascii_digit);
+    match rest.iter().position(|&b| b == b'.') {
+        Some(dot) => digits(&rest[..dot]) && digits(&rest[dot + 1..]),
+        None => false,
+    }
+}
+
+/// Where the matcher sends what it finds. Spans are byte ranges in the name; parameters
+/// are built only by sinks that want them.
+trait Sink {
+    /// `false` when only which codes occur matters: searches may stop at the first finding.
+    const EVERY: bool;
+    fn push(
+        &mut self,
+        code: Code,
+        component: &str,
+        bytes: (usize, usize),
+        params: impl FnOnce() -> Vec<(&'static str, String)>,
+    );
+}
+
+/// Collects full violations, with character spans.
+struct Detailed<'a> {
+    name: &'a str,
+    out: Vec<Violation>,
+}
+
+impl Sink for Detailed<'_> {
+    const EVERY: bool = true;
+    fn push(
+        &mut self,
+        code: Code,
+        component: &str,
+        bytes: (usize, usize),
+        params: impl FnOnce() -> Vec<(&'static str, String)>,
+    ) {
+        let params = params();
+        self.add(code, component, bytes, params);
+    }
+}
+
+impl Detailed<'_> {
+    /// The part of `push` that does not depend on the parameters' closure, kept out of
+    /// line so that each call site adds only the closure (the browser bundle's size).
+    #[inline(never)]
+    fn add(
+        &mut self,
+        code: Code,
+        component: &str,
+        bytes: (usize, usize),
+        params: Vec<(&'static str, String)>,
+    ) {
+        let chars = |b: usize| self.name[..b].chars().count();
+        self.out.push(Violation {
+            code: code.as_str(),
+            component: component.to_string(),
+            span: (chars(bytes.0), chars(bytes.1)),
+            params,
+        });
+    }
+}
+
+impl Sink for CodeSet {
+    const EVERY: bool = false;
+    #[inline]
+    fn push(
+        &mut self,
+        code: Code,
+        _: &str,
+        _: (usize, usize),
+        _: impl FnOnce() -> Vec<(&'static str, String)>,
+    ) {
+        self.0 |= 1 << code as u32;
+    }
+}
+
+fn no_params() -> Vec<(&'static str, String)> {
+    Vec::new()
 }
 
 impl Compiled {
@@ -311,152 +726,161 @@ impl Compiled {
         }
     }
 
-    /// Every violation of one name, without looking for a suggestion (for mass audits).
+    /// Every violation of one name, without looking for a suggestion.
     ///
-    /// Works on byte offsets with `str::find` (no per-name allocation for a name that
-    /// passes); spans are turned into character offsets only for the violations reported.
+    /// Works on byte offsets (no allocation for a name that passes); spans are turned into
+    /// character offsets only for the violations reported.
     pub fn violations(&self, name: &str) -> Vec<Violation> {
-        let mut out = Vec::new();
+        let mut sink = Detailed {
+            name,
+            out: Vec::new(),
+        };
+        self.run(name, &mut sink);
+        sink.out
+    }
+
+    /// Which codes [`Compiled::violations`] would report, and nothing else: no spans, no
+    /// messages, no allocation. For mass audits (`ppg naming audit`). The same matcher
+    /// serves both, so the two always agree.
+    pub fn violation_codes(&self, name: &str) -> CodeSet {
+        let mut set = CodeSet::default();
+        self.run(name, &mut set);
+        set
+    }
+
+    /// The matcher: a single left-to-right pass, each value running up to the first
+    /// occurrence of the literal that follows it.
+    fn run<S: Sink>(&self, name: &str, sink: &mut S) {
         if name.is_empty() {
-            out.push(violation("empty", "name", (0, 0), &[]));
-            return out;
+            sink.push(Code::Empty, "name", (0, 0), no_params);
+            return;
         }
-        let span =
-            |from: usize, to: usize| (name[..from].chars().count(), name[..to].chars().count());
+        let bytes = name.as_bytes();
         let mut p = 0;
         for (i, part) in self.parts.iter().enumerate() {
             match &part.part {
-                Part::Literal(_) => {
-                    let lit = part.name.as_str();
-                    if name[p..].starts_with(lit) {
-                        p += lit.len();
+                Part::Literal(lit) => {
+                    let text = &*lit.text.bytes;
+                    if lit.text.is_at(bytes, p) {
+                        p += text.len();
                     } else {
                         // Resynchronise: on the literal if it appears later; past a garbled
                         // copy of it (`】—【` for `】-【`) if one starts here.
-                        let first = lit.chars().next();
-                        let garbled = lit.chars().count() > 1 && name[p..].chars().next() == first;
-                        let skip_to = find_str(&name[p..], lit)
-                            .map(|q| p + q + lit.len())
+                        let garbled =
+                            lit.chars.len() > 1 && bytes[p..].starts_with(&lit.first.bytes);
+                        let skip_to = lit
+                            .text
+                            .find_in(&bytes[p..])
+                            .map(|q| p + q + text.len())
                             .or_else(|| {
                                 garbled.then(|| {
                                     name[p..]
                                         .char_indices()
-                                        .nth(lit.chars().count())
+                                        .nth(lit.chars.len())
                                         .map_or(name.len(), |(k, _)| p + k)
                                 })
                             });
                         let end = skip_to.unwrap_or(p);
-                        out.push(violation(
-                            "missing_literal",
-                            lit,
-                            span(p, if garbled { end } else { p }),
-                            &[("expected", lit.to_string())],
-                        ));
+                        let expected = part.name.as_str();
+                        sink.push(
+                            Code::MissingLiteral,
+                            expected,
+                            (p, if garbled { end } else { p }),
+                            || vec![("expected", expected.to_string())],
+                        );
                         p = end;
                     }
                 }
                 value => {
                     let end = match self.parts.get(i + 1) {
                         Some(CompiledPart {
-                            part: Part::Literal(_),
-                            name: next,
+                            part: Part::Literal(next),
                             ..
-                        }) => find_str(&name[p..], next)
-                            .or_else(|| next.chars().next().and_then(|c| name[p..].find(c)))
+                        }) => next
+                            .text
+                            .find_in(&bytes[p..])
+                            .or_else(|| next.first.find_in(&bytes[p..]))
                             .map_or(name.len(), |k| p + k),
                         _ => name.len(),
                     };
-                    self.check_value(part, value, &name[p..end], name, (p, end), &mut out);
+                    self.check_value(part, value, name, (p, end), sink);
                     p = end;
                 }
             }
         }
         if p < name.len() {
-            out.push(violation(
-                "unexpected_text",
-                "name",
-                span(p, name.len()),
-                &[("text", name[p..].to_string())],
-            ));
+            sink.push(Code::UnexpectedText, "name", (p, name.len()), || {
+                vec![("text", name[p..].to_string())]
+            });
         }
-        let len = name.chars().count();
+        // The length in characters, counted only when the length in bytes leaves it open.
+        let mut len = None;
+        let mut chars = || *len.get_or_insert_with(|| name.chars().count());
         if let Some(max) = self.max_len {
-            if len as u32 > max {
-                out.push(violation(
-                    "name_too_long",
-                    "name",
-                    (0, len),
-                    &[("max", max.to_string()), ("len", len.to_string())],
-                ));
+            if name.len() > max as usize && chars() as u32 > max {
+                let len = chars();
+                sink.push(Code::NameTooLong, "name", (0, name.len()), || {
+                    vec![("max", max.to_string()), ("len", len.to_string())]
+                });
             }
         }
         if let Some(min) = self.min_len {
-            if (len as u32) < min {
-                out.push(violation(
-                    "name_too_short",
-                    "name",
-                    (0, len),
-                    &[("min", min.to_string()), ("len", len.to_string())],
-                ));
+            if name.len() < min as usize || (chars() as u32) < min {
+                let len = chars();
+                sink.push(Code::NameTooShort, "name", (0, name.len()), || {
+                    vec![("min", min.to_string()), ("len", len.to_string())]
+                });
             }
         }
-        for word in &self.forbidden_words {
-            if word.is_empty() {
-                continue;
-            }
+        for (word, needle) in &self.forbidden_words {
             let mut from = 0;
-            while let Some(k) = find_str(&name[from..], word) {
+            while let Some(k) = needle.find_in(&bytes[from..]) {
                 let at = from + k;
                 from = at + word.len();
-                out.push(violation(
-                    "forbidden_word",
-                    "name",
-                    span(at, at + word.len()),
-                    &[("word", word.clone())],
-                ));
+                sink.push(Code::ForbiddenWord, "name", (at, from), || {
+                    vec![("word", word.clone())]
+                });
+                if !S::EVERY {
+                    return;
+                }
             }
         }
-        out
     }
 
-    fn check_value(
+    fn check_value<S: Sink>(
         &self,
         part: &CompiledPart,
         kind: &Part,
-        text: &str,
         name: &str,
-        bytes: (usize, usize),
-        out: &mut Vec<Violation>,
+        span: (usize, usize),
+        sink: &mut S,
     ) {
         let id = part.name.as_str();
-        // Character offsets are counted only when a violation is reported.
-        let span = || {
-            (
-                name[..bytes.0].chars().count(),
-                name[..bytes.1].chars().count(),
-            )
-        };
-        if text.is_empty() {
+        // The value as bytes; as text only for messages (slicing text checks boundaries).
+        let b = &name.as_bytes()[span.0..span.1];
+        let text = || &name[span.0..span.1];
+        if b.is_empty() {
             if !part.optional {
-                out.push(violation("missing_value", id, span(), &[]));
+                sink.push(Code::MissingValue, id, span, no_params);
             }
             return;
         }
-        let v = |code| violation(code, id, span(), &[("value", text.to_string())]);
+        let value = || vec![("value", text().to_string())];
         match kind {
             Part::Literal(_) => {}
-            Part::Dictionary(values) => {
-                if values.iter().any(|d| d.value == text) {
+            Part::Dictionary(d) => {
+                if d.values.get(b).is_some() {
                     return;
                 }
-                match values.iter().find(|d| d.aliases.iter().any(|a| a == text)) {
-                    Some(d) => out.push(violation(
-                        "alias",
-                        id,
-                        span(),
-                        &[("value", text.to_string()), ("expected", d.value.clone())],
-                    )),
-                    None => out.push(v("unknown_value")),
+                match d.aliases.get(b) {
+                    Some(k) => sink.push(Code::Alias, id, span, || {
+                        let expected = d.entries.get(k).map(|e| e.value.clone());
+                        vec![
+                            ("value", text().to_string()),
+                            ("expected", expected.unwrap_or_default()),
+                        ]
+                    }),
+                    None => sink.push(Code::UnknownValue, id, span, value),
                 }
             }
             Part::Text {
@@ -464,57 +888,63 @@ impl Compiled {
                 max,
                 forbidden,
                 no_whitespace,
+                bytes: classes,
             } => {
-                let n = text.chars().count() as u32;
+                // One pass counts the characters and notes whether any needs a closer look.
+                let (mut n, mut suspect) = (0u32, false);
+                for &c in b {
+                    n += u32::from((c as i8) >= -0x40);
+                    suspect |= classes[c as usize] != TextByte::Fine;
+                }
                 if n < *min {
-                    out.push(violation(
-                        "too_short",
-                        id,
-                        span(),
-                        &[("min", min.to_string()), ("len", n.to_string())],
-                    ));
+                    sink.push(Code::TooShort, id, span, || {
+                        vec![("min", min.to_string()), ("len", n.to_string())]
+                    });
                 }
                 if n > *max {
-                    out.push(violation(
-                        "too_long",
-                        id,
-                        span(),
-                        &[("max", max.to_string()), ("len", n.to_string())],
-                    ));
+                    sink.push(Code::TooLong, id, span, || {
+                        vec![("max", max.to_string()), ("len", n.to_string())]
+                    });
                 }
-                for (k, ch) in text.chars().enumerate() {
-                    let at = || (span().0 + k, span().0 + k + 1);
+                if !suspect {
+                    return;
+                }
+                for (k, ch) in text().char_indices() {
+                    let at = (span.0 + k, span.0 + k + ch.len_utf8());
+                    let class = classes[b[k] as usize];
+                    if class == TextByte::Fine {
+                        continue;
+                    }
                     if *no_whitespace && ch.is_whitespace() {
-                        out.push(violation("whitespace", id, at(), &[]));
+                        sink.push(Code::Whitespace, id, at, no_params);
                     } else if forbidden.contains(&ch) {
-                        out.push(violation(
-                            "forbidden_char",
-                            id,
-                            at(),
-                            &[("char", ch.to_string())],
-                        ));
+                        sink.push(Code::ForbiddenChar, id, at, || {
+                            vec![("char", ch.to_string())]
+                        });
                     }
                 }
             }
             Part::Version => {
-                if !is_version(text) {
-                    out.push(v("bad_version"));
+                if !is_version(b) {
+                    sink.push(Code::BadVersion, id, span, value);
                 }
             }
             Part::Date => {
-                if !is_real_date(text) {
-                    out.push(v("bad_date"));
+                if !is_real_date(b) {
+                    sink.push(Code::BadDate, id, span, value);
                 }
             }
             Part::Number { min, max } => {
-                let n = text.chars().count() as u32;
-                if !text.bytes().all(|b| b.is_ascii_digit()) || n < *min || n > *max {
-                    out.push(v("bad_number"));
+                // Digits are one byte each; anything else fails the first test.
+                // Digits are one byte each: for digits, the length is the number of them.
+                let n = b.len() as u32;
+                if !b.iter().all(u8::is_ascii_digit) || n < *min || n > *max {
+                    sink.push(Code::BadNumber, id, span, value);
                 }
             }
             Part::Extension(values) => {
-                if !values.iter().any(|e| e == text) {
-                    out.push(v("bad_extension"));
+                if !values.iter().any(|e| e.as_bytes() == b) {
+                    sink.push(Code::BadExtension, id, span, value);
                 }
             }
         }
@@ -528,7 +958,7 @@ impl Compiled {
             .parts
             .iter()
             .filter_map(|p| match &p.part {
-                Part::Literal(l) => Some(l.clone()),
+                Part::Literal(l) => Some(l.chars.clone()),
                 _ => None,
             })
             .flatten()
@@ -575,13 +1005,13 @@ impl Compiled {
         // 3. Missing bracket literals: split the bare values on the separator and rebuild.
         let values: Vec<&CompiledPart> = self.parts.iter().filter(|p| is_value(&p.part)).collect();
         if !self.parts.iter().any(
-            |p| matches!(&p.part, Part::Literal(l) if s.contains(&l.iter().collect::<String>())),
+            |p| matches!(&p.part, Part::Literal(l) if s.contains(&l.chars.iter().collect::<String>())),
         ) {
             let inner: Vec<String> = self
                 .parts
                 .iter()
                 .filter_map(|p| match &p.part {
-                    Part::Literal(l) => Some(l.iter().collect::<String>()),
+                    Part::Literal(l) => Some(l.chars.iter().collect::<String>()),
                     _ => None,
                 })
                 .collect();
@@ -602,7 +1032,7 @@ impl Compiled {
                         .parts
                         .iter()
                         .map(|p| match &p.part {
-                            Part::Literal(l) => l.iter().collect::<String>(),
+                            Part::Literal(l) => l.chars.iter().collect::<String>(),
                             _ => {
                                 k += 1;
                                 pieces[k - 1].to_string()
@@ -619,6 +1049,7 @@ impl Compiled {
         for (i, part) in self.parts.iter().enumerate() {
             match &part.part {
                 Part::Literal(lit) => {
+                    let lit = &lit.chars;
                     if chars.get(p..p + lit.len()) != Some(lit.as_slice()) {
                         return None;
                     }
@@ -627,12 +1058,13 @@ impl Compiled {
                 }
                 kind => {
                     let end = match self.parts.get(i + 1).map(|n| &n.part) {
-                        Some(Part::Literal(next)) => find(&chars, next, p)?,
+                        Some(Part::Literal(next)) => find(&chars, &next.chars, p)?,
                         _ => chars.len(),
                     };
                     let text: String = chars[p..end].iter().collect();
                     let fixed = match kind {
-                        Part::Dictionary(values) => values
+                        Part::Dictionary(d) => d
+                            .entries
                             .iter()
                             .find(|d| d.aliases.contains(&text))
                             .map_or(text, |d| d.value.clone()),
@@ -736,5 +1168,138 @@ impl std::fmt::Display for SchemeErrorKind {
                 write!(f, "the parts need at least {min_len} characters but the name may have at most {max_len}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unicode_whitespace_is_looked_at() {
+        let table = text_bytes(&[], true);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if c.is_whitespace() {
+                assert_ne!(table[lead as usize], TextByte::Fine, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn forbidden_characters_are_looked_at() {
+        let forbidden: Vec<char> = "【】[]-_/\\ éＡ😀".chars().collect();
+        let table = text_bytes(&forbidden, false);
+        for c in forbidden {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_ne!(table[lead as usize], TextByte::Fine, "{c:?}");
+        }
+    }
+
+    /// Every string of up to five characters over a small alphabet, as haystack and needle.
+    #[test]
+    fn needles_are_found_where_str_find_finds_them() {
+        let alphabet = ['a', '-', '】', '【', '技', 'é'];
+        let strings = |max: usize| {
+            let mut all = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..max {
+                last = last
+                    .iter()
+                    .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                    .collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        };
+        let needles = strings(2);
+        let mut hays = strings(4);
+        hays.push("a-】【技é".repeat(5));
+        hays.push(format!("{}】-【", "技".repeat(9)));
+        for hay in &hays {
+            for needle in &needles {
+                let want = (!needle.is_empty())
+                    .then(|| hay.find(needle.as_str()))
+                    .flatten();
+                let got = Needle::new(needle).find_in(hay.as_bytes());
+                assert_eq!(got, want, "{needle:?} in {hay:?}");
+                let at = Needle::new(needle).is_at(hay.as_bytes(), 0);
+                assert_eq!(
+                    at,
+                    hay.starts_with(needle.as_str()),
+                    "{needle:?} at {hay:?}"
+                );
+            }
+        }
+    }
+
+    /// Found by the fuzzer (fuzz/corpus/naming/crash-compile-min-length-overflow): the sum
+    /// of the parts' minimum lengths overflowed u32, a panic in debug builds.
+    #[test]
+    fn huge_minimum_lengths_do_not_overflow() {
+        let text = |min| Component::Text {
+            id: "t".into(),
+            label: String::new(),
+            optional: false,
+            min_len: min,
+            max_len: u32::MAX,
+            forbidden_chars: String::new(),
+            no_whitespace: false,
+        };
+        let scheme = NamingScheme {
+            components: vec![
+                text(u32::MAX),
+                Component::Literal { text: "-".into() },
+                text(u32::MAX - 1),
+            ],
+            rules: super::super::NameRules {
+                max_len: Some(10),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let errors = compile(&scheme, &Org::default()).expect_err("cannot fit");
+        assert_eq!(
+            errors,
+            [SchemeError {
+                component: None,
+                kind: SchemeErrorKind::CannotFit {
+                    min_len: u32::MAX,
+                    max_len: 10
+                }
+            }]
+        );
+    }
+
+    #[test]
+    fn lookups_find_exactly_their_strings() {
+        let words = [
+            "技术部",
+            "技术部门",
+            "",
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh\0",
+        ];
+        let lookup = Lookup::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(lookup.get(w.as_bytes()), Some(i), "{w:?}");
+        }
+        for w in ["技术", "abcdefg", "abcdefghij", "b", "abcdefgh\0\0"] {
+            assert_eq!(lookup.get(w.as_bytes()), None, "{w:?}");
+        }
+        let twice = Lookup::new([("x", 3), ("x", 1), ("y", 2)].into_iter());
+        assert_eq!(twice.get(b"x"), Some(3));
+        assert_eq!(Lookup::new(std::iter::empty()).get(b""), None);
+        let many: Vec<String> = (0..1000).map(|i| format!("部门{i}")).collect();
+        let lookup = Lookup::new(many.iter().enumerate().map(|(i, s)| (s.as_str(), i)));
+        for (i, s) in many.iter().enumerate() {
+            assert_eq!(lookup.get(s.as_bytes()), Some(i));
+        }
+        assert_eq!(lookup.get("部门1000".as_bytes()), None);
     }
 }

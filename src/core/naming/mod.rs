@@ -1,6 +1,12 @@
 //! Naming schemes (群名称, 文件名称) as data. The checking engine builds on these types.
 
 pub mod check;
+/// Fuzzing support (`fuzz/`, `tests/fuzz_corpus.rs`); native only, unused by the app.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod generate;
+pub mod inventory;
 
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +152,45 @@ impl Component {
             Component::Date { .. } => "date",
             Component::Number { .. } => "number",
             Component::Extension { .. } => "extension",
+        }
+    }
+
+    /// The id, for editing; literals have none.
+    pub fn id_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Component::Literal { .. } => None,
+            Component::Dictionary { id, .. }
+            | Component::Text { id, .. }
+            | Component::Version { id, .. }
+            | Component::Date { id, .. }
+            | Component::Number { id, .. }
+            | Component::Extension { id, .. } => Some(id),
+        }
+    }
+
+    /// The label (for literals, the text), for editing.
+    pub fn label_mut(&mut self) -> &mut String {
+        match self {
+            Component::Literal { text } => text,
+            Component::Dictionary { label, .. }
+            | Component::Text { label, .. }
+            | Component::Version { label, .. }
+            | Component::Date { label, .. }
+            | Component::Number { label, .. }
+            | Component::Extension { label, .. } => label,
+        }
+    }
+
+    /// Whether the component may be left out, for editing; literals never may.
+    pub fn optional_mut(&mut self) -> Option<&mut bool> {
+        match self {
+            Component::Literal { .. } => None,
+            Component::Dictionary { optional, .. }
+            | Component::Text { optional, .. }
+            | Component::Version { optional, .. }
+            | Component::Date { optional, .. }
+            | Component::Number { optional, .. }
+            | Component::Extension { optional, .. } => Some(optional),
         }
     }
 
