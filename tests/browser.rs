@@ -281,3 +281,57 @@ fn every_interface_message_exists_in_both_languages() {
         .collect();
     assert!(same.is_empty(), "untranslated: {same:?}");
 }
+
+/// Opens an area through its navigation link, as a user does.
+async fn go_to(root: &web_sys::HtmlElement, nav: &str) {
+    one(root, &format!("[data-testid={nav}]")).click();
+    settle().await;
+}
+
+/// Types a name into the live checker.
+fn type_name(root: &web_sys::HtmlElement, value: &str) {
+    let input: web_sys::HtmlInputElement = one(root, "[data-testid=name-input]").unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_live_checker_explains_and_fixes_a_name() {
+    let root = fresh("en");
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    go_to(&root, "nav-naming").await;
+
+    type_name(&root, "【技术部门】-【ERP升级】-【项目群】");
+    settle().await;
+    let verdict = one(&root, "[data-testid=verdict]");
+    assert_eq!(verdict.get_attribute("data-ok").as_deref(), Some("false"));
+    assert_eq!(
+        text(&root, "[data-testid=name-highlight] mark.bad"),
+        "技术部门"
+    );
+    assert!(
+        text(&root, "[data-testid=violations]").contains("“技术部门” should be written “技术部”")
+    );
+    assert_eq!(
+        text(&root, "[data-testid=suggestion]"),
+        "【技术部】-【ERP升级】-【项目群】"
+    );
+
+    one(&root, "[data-testid=apply-suggestion]").click();
+    settle().await;
+    let input: web_sys::HtmlInputElement = one(&root, "[data-testid=name-input]").unchecked_into();
+    assert_eq!(input.value(), "【技术部】-【ERP升级】-【项目群】");
+    assert_eq!(
+        one(&root, "[data-testid=verdict]")
+            .get_attribute("data-ok")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(count(&root, "[data-testid=name-highlight] mark"), 0);
+
+    // Other tests mount at the site root.
+    go_to(&root, "nav-policy").await;
+}

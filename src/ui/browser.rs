@@ -82,6 +82,17 @@ pub fn today_compact() -> String {
     )
 }
 
+/// Today's local date as `YYYY-MM-DD`, for date inputs.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// Offers `contents` to the user as a file download. Nothing leaves the browser: the file
 /// is made from a local object URL.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
@@ -198,4 +209,44 @@ pub fn set_document_language(lang: &str, title: &str) {
         }
         doc.set_title(title);
     }
+}
+
+/// Reads a user-chosen file as text: UTF-8 (with or without a byte-order mark) when it is
+/// valid UTF-8, otherwise GB18030, which covers the GBK files that spreadsheet programs
+/// in China write. Files over `limit` bytes are refused unread.
+pub async fn read_text_any_encoding(
+    file: web_sys::File,
+    limit: usize,
+) -> Result<String, ReadError> {
+    let size = file.size();
+    if size > limit as f64 {
+        return Err(ReadError::TooLarge { bytes: size, limit });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::NotText)?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict)
+        .map_err(|_| ReadError::NotText)?;
+    if let Ok(text) = utf8.decode_with_js_u8_array(&bytes) {
+        return Ok(text);
+    }
+    let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict)
+        .map_err(|_| ReadError::NotText)?;
+    gb.decode_with_js_u8_array(&bytes)
+        .map_err(|_| ReadError::NotText)
+}
+
+/// Size of the WebAssembly memory, in bytes (it only grows: a peak).
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
+        .unwrap_or(0.0)
 }

@@ -51,6 +51,10 @@ pub enum Notice {
     RecoveredUnreadable {
         kept: bool,
     },
+    /// The stored workspace was loaded, but has problems (left by editing in progress).
+    StoredWithProblems {
+        error: LoadError,
+    },
     Deleted,
     Saved {
         file: String,
@@ -88,8 +92,16 @@ impl Store {
         let mut save_state = SaveState::Saved;
         let mut blocked = false;
         let bundle = match browser::storage_get(WORKSPACE_KEY) {
-            Ok(Some(text)) => match Bundle::from_json(&text) {
-                Ok(bundle) => bundle,
+            // Our own storage: a workspace with problems in it is still the user's work.
+            Ok(Some(text)) => match Bundle::from_json_with_problems(&text) {
+                Ok((bundle, problems)) => {
+                    if !problems.is_empty() {
+                        notice = Some(Notice::StoredWithProblems {
+                            error: LoadError { problems },
+                        });
+                    }
+                    bundle
+                }
                 Err(_) => {
                     let kept = browser::storage_set(UNREADABLE_KEY, &text).is_ok();
                     blocked = !kept;

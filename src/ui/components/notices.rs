@@ -35,6 +35,34 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// The problems of a workspace file, each with its place in the file.
+fn problem_list(error: crate::core::LoadError) -> AnyView {
+    let store = use_store();
+    let total = error.problems.len();
+    let listed: Vec<_> = error.problems.into_iter().take(MAX_LISTED).collect();
+    view! {
+        <details open=true>
+            <summary>{tr(K::ProblemsFound)} " (" {total} ")"</summary>
+            <ul class="problems" data-testid="open-problems">
+                {listed
+                    .into_iter()
+                    .map(|p| {
+                        let kind = p.kind.clone();
+                        view! {
+                            <li>
+                                <code>{p.path.clone()}</code> " "
+                                {move || problem_text(&kind, store.ui_lang.get())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {(total > MAX_LISTED).then(|| view! { <li>"… +" {total - MAX_LISTED}</li> })}
+            </ul>
+        </details>
+    }
+    .into_any()
+}
+
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let store = use_store();
@@ -81,35 +109,22 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                     .into_any(),
             )
         }
-        Notice::OpenFailed { file, error } => {
-            let total = error.problems.len();
-            let listed: Vec<_> = error.problems.into_iter().take(MAX_LISTED).collect();
-            (
-                "banner banner-error",
-                view! {
-                    <p>{tr(K::OpenFailed)} <b>{file}</b></p>
-                    <details open=true>
-                        <summary>{tr(K::ProblemsFound)} " (" {total} ")"</summary>
-                        <ul class="problems" data-testid="open-problems">
-                            {listed
-                                .into_iter()
-                                .map(|p| {
-                                    let kind = p.kind.clone();
-                                    view! {
-                                        <li>
-                                            <code>{p.path.clone()}</code> " "
-                                            {move || problem_text(&kind, store.ui_lang.get())}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                            {(total > MAX_LISTED).then(|| view! { <li>"… +" {total - MAX_LISTED}</li> })}
-                        </ul>
-                    </details>
-                }
-                .into_any(),
-            )
-        }
+        Notice::OpenFailed { file, error } => (
+            "banner banner-error",
+            view! {
+                <p>{tr(K::OpenFailed)} <b>{file}</b></p>
+                {problem_list(error)}
+            }
+            .into_any(),
+        ),
+        Notice::StoredWithProblems { error } => (
+            "banner banner-warn",
+            view! {
+                <p>{tr(K::StoredWithProblems)}</p>
+                {problem_list(error)}
+            }
+            .into_any(),
+        ),
     };
     let role = if class.contains("error") {
         "alert"

@@ -1,31 +1,80 @@
-//! The naming area: the workspace's naming schemes, as data.
+//! The rule in words and a reference panel of valid and invalid names derived from it.
 
 use leptos::prelude::*;
 
+use super::{code_label, NamingCtx};
+use crate::core::naming::generate::examples;
 use crate::core::naming::{Component, DictEntry, DictionarySource, NamingScheme};
 use crate::core::org::Org;
 use crate::core::Lang;
 use crate::ui::components::table::{card, text_list, text_table};
-use crate::ui::i18n::{tr, K};
+use crate::ui::components::widgets::cb;
+use crate::ui::i18n::K;
 use crate::ui::pages::common::clause_cite;
 use crate::ui::state::use_store;
 
+/// The chosen scheme in words: pattern, components, whole-name rules, the clause.
 #[component]
-pub fn NamingPage() -> impl IntoView {
+pub fn RuleCard() -> impl IntoView {
     let store = use_store();
-    view! {
-        <section class="page">
-            <h1>{tr(K::NavNaming)}</h1>
-            <p class="lead">{tr(K::NamingIntro)}</p>
-            {move || {
-                let lang = store.ui_lang.get();
-                store.bundle.with(|b| b.naming.iter().map(|s| scheme_view(s, b, lang)).collect_view())
-            }}
-        </section>
+    let ctx = expect_context::<NamingCtx>();
+    move || {
+        let lang = store.ui_lang.get();
+        let scheme = ctx.scheme.get()?;
+        Some(store.bundle.with(|b| scheme_view(&scheme, b, lang)))
     }
 }
 
-fn scheme_view(s: &NamingScheme, b: &crate::core::Bundle, lang: Lang) -> AnyView {
+/// Valid names and near-misses made from the scheme, each checked by the engine; a click
+/// puts one in the checker.
+#[component]
+pub fn Examples() -> impl IntoView {
+    let store = use_store();
+    let ctx = expect_context::<NamingCtx>();
+    let list = Memo::new(move |_| {
+        let scheme = ctx.scheme.get()?;
+        // Only a scheme that compiles has examples.
+        ctx.compiled
+            .with(|c| matches!(c, Some(Ok(_))))
+            .then(|| store.bundle.with(|b| examples(&scheme, &b.org)))
+    });
+    move || {
+        let lang = store.ui_lang.get();
+        let items = list.with(|l| {
+            l.iter()
+                .flatten()
+                .map(|e| {
+                    let name = e.name.clone();
+                    let why = if e.ok {
+                        K::NameOk.text(lang).to_string()
+                    } else {
+                        e.codes.iter().map(|c| code_label(c, lang)).collect::<Vec<_>>().join("、")
+                    };
+                    let fix = e.suggestion.clone().map(|s| view! { <span class="fix">" → " <code>{s}</code></span> });
+                    view! {
+                        <li class:ok=e.ok class:bad=!e.ok data-testid="example" data-ok=e.ok.to_string()>
+                            <span aria-hidden="true">{if e.ok { "✓ " } else { "✗ " }}</span>
+                            <button type="button" class="link-button" title=K::TryInChecker.text(lang)
+                                on:click=cb(move |_| ctx.check_name(name.clone()))>
+                                <code>{e.name.clone()}</code>
+                            </button>
+                            <span class="muted">" · " {why}</span>
+                            {fix}
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <section class="panel examples" aria-labelledby="examples-title">
+                <h2 id="examples-title">{K::ExamplesTitle.text(lang)}</h2>
+                <ul class="example-list" data-testid="examples">{items}</ul>
+            </section>
+        }
+    }
+}
+
+pub fn scheme_view(s: &NamingScheme, b: &crate::core::Bundle, lang: Lang) -> AnyView {
     let tx = |k: K| k.text(lang).to_string();
     let rows = s
         .components

@@ -1,0 +1,132 @@
+//! The naming engine's codes in words, in both languages: violations, scheme mistakes and
+//! generator errors. Core keeps stable codes and parameters; only the interface words them.
+
+use crate::core::naming::check::SchemeErrorKind;
+use crate::core::Lang;
+
+/// Looks up a message parameter; `""` when absent.
+fn get<'a>(params: &'a [(&'static str, String)], key: &str) -> &'a str {
+    params
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Short names of the codes (code, 中文, English), for counts and filters.
+const LABELS: &[(&str, &str, &str)] = &[
+    (
+        "missing_literal",
+        "缺少或写错固定文字",
+        "Fixed text missing or wrong",
+    ),
+    ("unknown_value", "不在取值范围内", "Value not in the list"),
+    ("alias", "使用了别称", "Alias instead of the name"),
+    ("too_short", "部分过短", "Part too short"),
+    ("too_long", "部分过长", "Part too long"),
+    ("forbidden_char", "含禁用字符", "Forbidden character"),
+    ("whitespace", "含空白", "Contains spaces"),
+    ("bad_version", "版本号格式错误", "Bad version"),
+    ("bad_date", "日期错误", "Bad date"),
+    ("bad_number", "数字错误", "Bad number"),
+    ("bad_extension", "扩展名不允许", "Extension not allowed"),
+    ("missing_value", "缺少内容", "Missing value"),
+    ("unexpected_text", "结尾多余内容", "Extra text at the end"),
+    ("name_too_long", "名称过长", "Name too long"),
+    ("name_too_short", "名称过短", "Name too short"),
+    ("forbidden_word", "含禁用词", "Forbidden word"),
+    ("empty", "名称为空", "Empty name"),
+    ("contains_separator", "内容含分隔符", "Contains a separator"),
+    ("scheme", "规则本身有误", "The scheme has mistakes"),
+];
+
+/// A short name for a violation code, for counts and filters.
+pub fn code_label(code: &str, lang: Lang) -> String {
+    LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or(code, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
+        .to_string()
+}
+
+/// One violation (or generator error) as a sentence.
+pub fn code_text(code: &str, params: &[(&'static str, String)], lang: Lang) -> String {
+    let p = |k| get(params, k);
+    match lang {
+        Lang::Zh => match code {
+            "missing_literal" => format!("此处应为“{}”", p("expected")),
+            "unknown_value" => format!("“{}”不在允许的取值中", p("value")),
+            "alias" => format!("“{}”应写作“{}”", p("value"), p("expected")),
+            "too_short" => format!("共 {} 个字符，至少需要 {} 个", p("len"), p("min")),
+            "too_long" => format!("共 {} 个字符，最多 {} 个", p("len"), p("max")),
+            "forbidden_char" => format!("此处不允许使用“{}”", p("char")),
+            "whitespace" => "此处不允许有空格".into(),
+            "bad_version" => format!("“{}”不是版本号（如 V1.0）", p("value")),
+            "bad_date" => format!("“{}”不是 YYYYMMDD 格式的真实日期", p("value")),
+            "bad_number" => format!("“{}”不是规定位数的数字", p("value")),
+            "bad_extension" => format!("“{}”不是允许的扩展名", p("value")),
+            "missing_value" => "此处缺少内容".into(),
+            "unexpected_text" => format!("名称结尾多出“{}”", p("text")),
+            "name_too_long" => format!("名称共 {} 个字符，最多 {} 个", p("len"), p("max")),
+            "name_too_short" => format!("名称共 {} 个字符，至少需要 {} 个", p("len"), p("min")),
+            "forbidden_word" => format!("名称中不得出现“{}”", p("word")),
+            "empty" => "名称为空".into(),
+            "contains_separator" => format!("内容含有分隔符“{}”，无法再拆分", p("separator")),
+            "scheme" => "命名规则本身有误，请先修正规则".into(),
+            "unknown_component" => "规则中没有这一部分".into(),
+            other => other.to_string(),
+        },
+        Lang::En => match code {
+            "missing_literal" => format!("expected “{}” here", p("expected")),
+            "unknown_value" => format!("“{}” is not one of the allowed values", p("value")),
+            "alias" => format!("“{}” should be written “{}”", p("value"), p("expected")),
+            "too_short" => format!("{} characters, at least {} needed", p("len"), p("min")),
+            "too_long" => format!("{} characters, at most {} allowed", p("len"), p("max")),
+            "forbidden_char" => format!("“{}” is not allowed here", p("char")),
+            "whitespace" => "no spaces allowed here".into(),
+            "bad_version" => format!("“{}” is not a version such as V1.0", p("value")),
+            "bad_date" => format!("“{}” is not a real date written YYYYMMDD", p("value")),
+            "bad_number" => format!("“{}” is not a number of the required length", p("value")),
+            "bad_extension" => format!("“{}” is not an allowed file extension", p("value")),
+            "missing_value" => "a value is missing here".into(),
+            "unexpected_text" => format!("unexpected “{}” after the end of the name", p("text")),
+            "name_too_long" => format!(
+                "the name has {} characters, at most {} allowed",
+                p("len"),
+                p("max")
+            ),
+            "name_too_short" => format!(
+                "the name has {} characters, at least {} needed",
+                p("len"),
+                p("min")
+            ),
+            "forbidden_word" => format!("“{}” may not appear in a name", p("word")),
+            "empty" => "the name is empty".into(),
+            "contains_separator" => format!(
+                "contains the separator “{}”, so the name could not be split again",
+                p("separator")
+            ),
+            "scheme" => "the naming scheme itself has mistakes; fix it first".into(),
+            "unknown_component" => "the scheme has no such part".into(),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// A mistake in a scheme, as a sentence.
+pub fn scheme_error_text(kind: &SchemeErrorKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (SchemeErrorKind::NoComponents, Lang::Zh) => "规则还没有任何组成部分".into(),
+        (SchemeErrorKind::EmptyLiteral, Lang::Zh) => "固定文字为空".into(),
+        (SchemeErrorKind::EmptyDictionary, Lang::Zh) => "取值列表为空".into(),
+        (SchemeErrorKind::AdjacentValues, Lang::Zh) => {
+            "两个可变部分相邻，中间没有固定文字，无法区分".into()
+        }
+        (SchemeErrorKind::MinAboveMax { min, max }, Lang::Zh) => {
+            format!("最小值 {min} 大于最大值 {max}")
+        }
+        (SchemeErrorKind::CannotFit { min_len, max_len }, Lang::Zh) => {
+            format!("各部分至少需要 {min_len} 个字符，但名称最多只能有 {max_len} 个")
+        }
+        (other, Lang::En) => other.to_string(),
+    }
+}
