@@ -282,10 +282,25 @@ fn every_interface_message_exists_in_both_languages() {
     assert!(same.is_empty(), "untranslated: {same:?}");
 }
 
-/// Opens an area through its navigation link, as a user does.
-async fn go_to(root: &web_sys::HtmlElement, nav: &str) {
-    one(root, &format!("[data-testid={nav}]")).click();
-    settle().await;
+/// Puts the page at `path` (as a deep link does) and returns the address to restore.
+fn set_path(path: &str) -> String {
+    let window = web_sys::window().unwrap();
+    let before = window.location().href().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    before
+}
+
+fn restore_path(href: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        .unwrap();
 }
 
 /// Types a name into the live checker.
@@ -300,9 +315,9 @@ fn type_name(root: &web_sys::HtmlElement, value: &str) {
 #[wasm_bindgen_test]
 async fn the_live_checker_explains_and_fixes_a_name() {
     let root = fresh("en");
-    let _app = mount_to(root.clone(), App);
+    let before = set_path("/naming");
+    let app = mount_to(root.clone(), App);
     settle().await;
-    go_to(&root, "nav-naming").await;
 
     type_name(&root, "【技术部门】-【ERP升级】-【项目群】");
     settle().await;
@@ -332,6 +347,6 @@ async fn the_live_checker_explains_and_fixes_a_name() {
     );
     assert_eq!(count(&root, "[data-testid=name-highlight] mark"), 0);
 
-    // Other tests mount at the site root.
-    go_to(&root, "nav-policy").await;
+    drop(app);
+    restore_path(&before);
 }
