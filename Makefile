@@ -60,12 +60,14 @@ test-e2e:
 	cd tests/e2e && PPG_DIST_SUBPATH="$(PPG_DIST_SUBPATH)" PPG_SUBPATH_BASE="$(PPG_SUBPATH_BASE)" \
 		node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
 
-# Budgets (first-load transfer, preview latency; `make test` runs them too) and the naming
-# audit benchmark against grep -cP and ripgrep (installs ripgrep when missing).
+# Budgets (first-load transfer, preview latency; `make test` runs them too), the naming
+# audit benchmark against grep -cP and ripgrep (installs ripgrep when missing), and the
+# same million names audited in the browser.
 bench: setup-test dist
 	cd tests/e2e && node --test --test-reporter=spec budget.test.mjs
 	@command -v rg >/dev/null || .ci/tools.sh ripgrep
 	tests/bench/naming_audit.sh
+	cd tests/e2e && node --test --test-reporter=spec audit-1m.bench.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

@@ -365,7 +365,7 @@ describe('Policy Playground (release build in Chromium)', () => {
 
       await page.goto(server.url + 'naming');
       await waitForApp(page);
-      await eventually(async () => assert.equal(await page.locator('[data-testid=scheme]').count(), 2, 'two naming schemes'));
+      await eventually(async () => assert.equal(await page.locator('[data-testid=scheme-select] option').count(), 2, 'two naming schemes'));
       await current('nav-naming');
 
       await page.goto(server.url + 'training');
@@ -385,7 +385,7 @@ describe('Policy Playground (release build in Chromium)', () => {
 
       // The navigation still works from the not-found page.
       await page.locator('[data-testid=nav-naming]').click();
-      await eventually(async () => assert.equal(await page.locator('[data-testid=scheme]').count(), 2));
+      await eventually(async () => assert.equal(await page.locator('[data-testid=scheme-select] option').count(), 2));
       assert.equal(new URL(page.url()).pathname, '/naming');
     });
   });
@@ -411,11 +411,11 @@ describe('Policy Playground (release build in Chromium)', () => {
           assert.equal(await page.locator('[data-testid=nav-approvals]').getAttribute('aria-current'), 'page'),
         );
         await page.locator('[data-testid=nav-naming]').click();
-        await eventually(async () => assert.equal(await page.locator('[data-testid=scheme]').count(), 2));
+        await eventually(async () => assert.equal(await page.locator('[data-testid=scheme-select] option').count(), 2));
         assert.equal(new URL(page.url()).pathname, `${prefix}/naming`);
         await page.reload();
         await waitForApp(page);
-        await eventually(async () => assert.equal(await page.locator('[data-testid=scheme]').count(), 2));
+        await eventually(async () => assert.equal(await page.locator('[data-testid=scheme-select] option').count(), 2));
       });
     } finally {
       await sub.close();
