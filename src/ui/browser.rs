@@ -211,9 +211,16 @@ pub fn set_document_language(lang: &str, title: &str) {
     }
 }
 
-/// Reads a user-chosen file as text: UTF-8 (with or without a byte-order mark) when it is
-/// valid UTF-8, otherwise GB18030, which covers the GBK files that spreadsheet programs
-/// in China write. Files over `limit` bytes are refused unread.
+/// Bytes read from a file into WebAssembly memory at a time.
+const COPY_PIECE: usize = 4 * 1024 * 1024;
+
+/// Reads a user-chosen file as text: UTF-8 (a byte-order mark is dropped) when it is valid
+/// UTF-8, otherwise GB18030, which covers the GBK files that spreadsheet programs in China
+/// write. Files over `limit` bytes are refused unread.
+///
+/// The bytes are read in pieces straight into WebAssembly memory and checked there:
+/// decoding a large file in JavaScript and converting the string back would hold the main
+/// thread several times as long.
 pub async fn read_text_any_encoding(
     file: web_sys::File,
     limit: usize,
@@ -222,20 +229,52 @@ pub async fn read_text_any_encoding(
     if size > limit as f64 {
         return Err(ReadError::TooLarge { bytes: size, limit });
     }
+    // Read, checked and copied in pieces, so no step holds the main thread for long: one
+    // array buffer of a whole large file, or checking it in one go, would.
+    let len = size as usize;
+    let mut text = String::with_capacity(len);
+    let mut carry: Vec<u8> = Vec::new();
+    let mut from = 0usize;
+    while from < len {
+        let to = (from + COPY_PIECE).min(len);
+        let blob = file
+            .slice_with_f64_and_f64(from as f64, to as f64)
+            .map_err(|_| ReadError::NotText)?;
+        let buffer = JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|_| ReadError::NotText)?;
+        // A character cut at the end of the previous piece starts this one.
+        let mut bytes = std::mem::take(&mut carry);
+        bytes.extend(js_sys::Uint8Array::new(&buffer).to_vec());
+        match std::str::from_utf8(&bytes) {
+            Ok(piece) => text.push_str(piece),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).map_err(|_| ReadError::NotText)?);
+                carry = rest.to_vec();
+            }
+            Err(_) => return read_gb18030(file).await,
+        }
+        from = to;
+    }
+    if !carry.is_empty() {
+        return read_gb18030(file).await;
+    }
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Reads a file that is not UTF-8 as GB18030 (GBK's superset), or says it is not text.
+async fn read_gb18030(file: web_sys::File) -> Result<String, ReadError> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| ReadError::NotText)?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
     let strict = web_sys::TextDecoderOptions::new();
     strict.set_fatal(true);
-    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict)
-        .map_err(|_| ReadError::NotText)?;
-    if let Ok(text) = utf8.decode_with_js_u8_array(&bytes) {
-        return Ok(text);
-    }
-    let gb = web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict)
-        .map_err(|_| ReadError::NotText)?;
-    gb.decode_with_js_u8_array(&bytes)
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &strict)
+        .and_then(|d| d.decode_with_buffer_source(buffer.unchecked_ref()))
         .map_err(|_| ReadError::NotText)
 }
 

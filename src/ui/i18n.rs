@@ -190,6 +190,7 @@ messages! {
     AuditLimit => "超过上限", "over the limit of";
     Pasted => "粘贴的名称", "pasted names";
     CsvColumn => "名称所在列", "column holding the names";
+    ReadingFile => "正在读取文件…", "Reading the file…";
     AuditResults => "审计结果", "Audit results";
     NamesChecked => "个名称", "names";
     Compliant => "合规", "compliant";

@@ -289,4 +289,20 @@ describe('Naming area (release build in Chromium)', () => {
       assert.ok((await page.locator('[data-testid=inventory-report] .notice').innerText()).includes('group'), 'names not checked: unknown scheme');
     });
   });
+
+  it('N9. a GBK-encoded file (as Excel writes in China) is read correctly', TEST_TIMEOUT, async () => {
+    // 【技术部】-【ERP升级】-【项目群】 and [市场部]-[双十一活动]-[临时群], CRLF, in GBK.
+    const gbk = Buffer.from('a1bebcbccaf5b2bfa1bf2da1be455250c9fdbcb6a1bf2da1becfeec4bfc8baa1bf0d0a5bcad0b3a1b2bf5d2d5bcbabcaaed2bbbbeeb6af5d2d5bc1d9cab1c8ba5d0d0a', 'hex');
+    const file = join(tmp, 'names-gbk.txt');
+    await writeFile(file, gbk);
+    await withNaming({ locale: 'zh-CN' }, async ({ page }) => {
+      await page.locator('[data-testid=tab-audit]').click();
+      await page.locator('[data-testid=audit-file]').setInputFiles(file);
+      await page.locator('[data-testid=audit-summary]').waitFor();
+      assert.equal(await page.locator('[data-testid=audit-total]').innerText(), '2');
+      assert.equal(await page.locator('[data-testid=audit-ok]').innerText(), '1');
+      const rows = await page.locator('[data-testid=audit-rows]').innerText();
+      assert.ok(rows.includes('【市场部】-【双十一活动】-【临时群】'), `decoded and fixed; got ${rows}`);
+    });
+  });
 });

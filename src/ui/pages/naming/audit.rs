@@ -170,33 +170,46 @@ impl AuditState {
     }
 }
 
-/// Splits text into names, one per line; blank lines are left out and counted.
-fn lines_input(text: String) -> (Input, usize, Vec<usize>) {
+/// Splits text into names, one per line; blank lines are left out and counted. Works in
+/// slices so that a million lines never hold the main thread.
+async fn lines_input(text: String) -> (Input, usize, Vec<usize>) {
     let mut spans = Vec::new();
     let mut blank = Vec::new();
     let mut at = 0usize;
-    for (n, line) in text.split('\n').enumerate() {
-        let len = line.len();
-        let trimmed = line.strip_suffix('\r').unwrap_or(line);
-        if trimmed.trim().is_empty() {
-            // The last piece after a final line break is no line at all.
-            if at + len < text.len() || !trimmed.is_empty() {
-                blank.push(n + 1);
-            }
+    let mut line = 0usize;
+    let mut slice_start = browser::now_ms();
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let raw = &text[at..end];
+        let name = raw.strip_suffix('\r').unwrap_or(raw);
+        line += 1;
+        if name.trim().is_empty() {
+            blank.push(line);
         } else {
-            spans.push((at as u32, trimmed.len() as u32, (n + 1) as u32));
+            spans.push((at as u32, name.len() as u32, line as u32));
         }
-        at += len + 1;
+        at = end + 1;
+        if line % 4096 == 0 && browser::now_ms() - slice_start > SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice_start = browser::now_ms();
+        }
     }
-    (Input { text, spans }, blank.len(), blank)
+    let n = blank.len();
+    (Input { text, spans }, n, blank)
 }
 
 /// Takes one column of a CSV file as the names; unreadable rows are left out and counted.
-fn csv_input(text: &str, column: usize) -> (Input, usize, Vec<usize>) {
+/// Works in slices, like [`lines_input`].
+async fn csv_input(text: &str, column: usize) -> (Input, usize, Vec<usize>) {
     let mut out = String::with_capacity(text.len() / 2);
     let mut spans = Vec::new();
     let mut skipped = Vec::new();
+    let mut slice_start = browser::now_ms();
     for (k, record) in csv::Reader::new(text).enumerate() {
+        if k % 4096 == 4095 && browser::now_ms() - slice_start > SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            slice_start = browser::now_ms();
+        }
         if k == 0 {
             continue; // the header
         }
@@ -247,8 +260,12 @@ pub fn AuditTab() -> impl IntoView {
         )));
     };
     let begin = move |input: Input, label: String, skipped: (usize, Vec<usize>)| {
-        let Some(c) = compiled() else { return };
+        let Some(c) = compiled() else {
+            state.progress.set(None);
+            return;
+        };
         if input.spans.len() > MAX_NAMES {
+            state.progress.set(None);
             too_many(input.spans.len());
             return;
         }
@@ -259,9 +276,11 @@ pub fn AuditTab() -> impl IntoView {
         state.start(input, label, c);
     };
     let run_paste = move |_| {
-        let (input, n, lines) = lines_input(paste.get_untracked());
         let label = K::Pasted.text(store.ui_lang.get_untracked()).to_string();
-        begin(input, label, (n, lines));
+        spawn_local(async move {
+            let (input, n, lines) = lines_input(paste.get_untracked()).await;
+            begin(input, label, (n, lines));
+        });
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(el) = ev
@@ -275,16 +294,22 @@ pub fn AuditTab() -> impl IntoView {
         };
         el.set_value("");
         let name = file.name();
+        // A progress bar without a total says the file is being read.
+        state.progress.set(Some((0, 0)));
         spawn_local(async move {
             let lang = store.ui_lang.get_untracked();
-            match browser::read_text_any_encoding(file, MAX_FILE_BYTES).await {
+            let read = browser::read_text_any_encoding(file, MAX_FILE_BYTES).await;
+            if read.is_err() || name.to_lowercase().ends_with(".csv") {
+                state.progress.set(None);
+            }
+            match read {
                 Err(e) => state.error.set(Some(read_error_text(&e, lang))),
                 Ok(text) => {
                     if name.to_lowercase().ends_with(".csv") {
                         let headers = csv::headers(&text);
                         state.pending_csv.set(Some((name, Arc::new(text), headers)));
                     } else {
-                        let (input, n, lines) = lines_input(text);
+                        let (input, n, lines) = lines_input(text).await;
                         begin(input, name, (n, lines));
                     }
                 }
@@ -351,9 +376,12 @@ fn CsvColumnChooser(
     });
     let go = move |_| {
         if let Some((name, text, _)) = state.pending_csv.get_untracked() {
-            let (input, n, lines) = csv_input(&text, column.get_untracked());
             state.pending_csv.set(None);
-            begin(input, name, (n, lines));
+            let column = column.get_untracked();
+            spawn_local(async move {
+                let (input, n, lines) = csv_input(&text, column).await;
+                begin(input, name, (n, lines));
+            });
         }
     };
     move || {
@@ -390,8 +418,14 @@ fn Progress() -> impl IntoView {
         state.progress.get().map(|(done, total)| {
             view! {
                 <div class="progress" data-testid="audit-progress">
-                    <progress max=total.max(1).to_string() value=done.to_string()></progress>
-                    <span>{format!("{done} / {total}")}</span>
+                    {if total == 0 {
+                        view! { <progress></progress> <span>{K::ReadingFile.text(lang)}</span> }.into_any()
+                    } else {
+                        view! {
+                            <progress max=total.to_string() value=done.to_string()></progress>
+                            <span>{format!("{done} / {total}")}</span>
+                        }.into_any()
+                    }}
                     <button type="button" on:click=cb(move |_| {
                         state.run.update_value(|r| *r += 1);
                         state.progress.set(None);
