@@ -126,6 +126,17 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     Ok(())
 }
 
+/// The file chosen in a file input's change event. The input is cleared, so the same file
+/// can be chosen again (after fixing it, say).
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
 /// Why a chosen file could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {

@@ -3,9 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::Lang;
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_t, K};
 use crate::ui::state::{use_store, SaveState};
 
@@ -17,17 +17,9 @@ pub fn WorkspaceMenu() -> impl IntoView {
     let (confirm_reset, set_confirm_reset) = signal(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = browser::take_chosen_file(&ev) {
             spawn_local(store.open_file(file));
         }
-        // Let the same file be chosen again after a fix.
-        input.set_value("");
     };
     let status = move || match store.save_state.get() {
         SaveState::Saved => t(K::SavedLocally),

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::{code_label, CompiledScheme, NamingCtx};
 use crate::core::csv;
@@ -283,16 +282,9 @@ pub fn AuditTab() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = el.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        el.set_value("");
         let name = file.name();
         // A progress bar without a total says the file is being read.
         state.progress.set(Some((0, 0)));

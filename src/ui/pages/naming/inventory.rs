@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::code_label;
 use crate::core::csv;
@@ -71,16 +70,9 @@ pub fn InventoryTab() -> impl IntoView {
         state.shown.set(PAGE);
     });
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = el.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        el.set_value("");
         let name = file.name();
         spawn_local(async move {
             let lang = store.ui_lang.get_untracked();
