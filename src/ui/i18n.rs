@@ -190,6 +190,8 @@ messages! {
     AuditLimit => "超过上限", "over the limit of";
     Pasted => "粘贴的名称", "pasted names";
     CsvColumn => "名称所在列", "column holding the names";
+    AuditStale => "命名规则在审计之后有改动（或已换用其他规则），以下结果按原规则得出。", "The naming scheme has changed since this audit (or another scheme is chosen); these results follow the old one.";
+    AuditRerun => "按当前规则重新审计", "Audit again with the current scheme";
     ReadingFile => "正在读取文件…", "Reading the file…";
     AuditResults => "审计结果", "Audit results";
     NamesChecked => "个名称", "names";

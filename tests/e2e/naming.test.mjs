@@ -239,6 +239,14 @@ describe('Naming area (release build in Chromium)', () => {
       assert.equal(await page.locator('[data-testid=audit-total]').innerText(), '2');
       assert.equal(await page.locator('[data-testid=audit-bad]').innerText(), '1');
       assert.ok((await page.locator('[data-testid=audit-skipped]').innerText()).includes('4'), 'the empty row 4 is named');
+
+      // Another scheme: the results say they are stale, and run again on request.
+      await page.locator('[data-testid=scheme-select]').selectOption({ label: '文件名称 (document)' });
+      await page.locator('[data-testid=audit-stale]').waitFor();
+      await page.locator('[data-testid=audit-rerun]').click();
+      await eventually(async () => assert.equal(await page.locator('[data-testid=audit-stale]').count(), 0));
+      assert.equal(await page.locator('[data-testid=audit-total]').innerText(), '2');
+      assert.equal(await page.locator('[data-testid=audit-ok]').innerText(), '0');
     });
   });
 

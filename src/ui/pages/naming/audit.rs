@@ -71,6 +71,8 @@ pub struct AuditState {
     version: RwSignal<u32>,
     run: StoredValue<u32>,
     stats: RwSignal<Option<RunStats>>,
+    /// The compiled scheme of the last run, to tell when the scheme has changed since.
+    checked_with: StoredValue<Option<Arc<Compiled>>>,
     verdict: RwSignal<Verdict>,
     code_filter: RwSignal<Option<&'static str>>,
     shown: RwSignal<usize>,
@@ -90,6 +92,7 @@ impl AuditState {
             version: RwSignal::new(0),
             run: StoredValue::new(0),
             stats: RwSignal::new(None),
+            checked_with: StoredValue::new(None),
             verdict: RwSignal::new(Verdict::All),
             code_filter: RwSignal::new(None),
             shown: RwSignal::new(PAGE),
@@ -120,10 +123,10 @@ impl AuditState {
     }
 
     /// Starts auditing `input`, cancelling a run in progress.
-    fn start(self, input: Input, label: String, compiled: Arc<Compiled>) {
+    fn start(self, input: Arc<Input>, label: String, compiled: Arc<Compiled>) {
         let total = input.spans.len();
-        let input = Arc::new(input);
         self.input.set_value(input.clone());
+        self.checked_with.set_value(Some(compiled.clone()));
         self.rows.set_value(Vec::with_capacity(total));
         self.source.set(Some((label, total)));
         self.code_filter.set(None);
@@ -272,7 +275,7 @@ pub fn AuditTab() -> impl IntoView {
         state
             .skipped
             .set((skipped.0, skipped.1.into_iter().take(20).collect()));
-        state.start(input, label, c);
+        state.start(Arc::new(input), label, c);
     };
     let run_paste = move |_| {
         let label = K::Pasted.text(store.ui_lang.get_untracked()).to_string();
@@ -493,9 +496,31 @@ fn Results() -> impl IntoView {
                 }
             })
             .collect_view();
+        // Results of an earlier version of the scheme (or another scheme) are marked, with
+        // the same names one click from a new run.
+        let current = ctx.compiled.with(|c| match c {
+            Some(Ok(c)) => Some(c.clone()),
+            _ => None,
+        });
+        let stale = match (current.clone(), state.checked_with.get_value()) {
+            (Some(now), Some(then)) => !Arc::ptr_eq(&now, &then),
+            _ => false,
+        };
+        let rerun_label = label.clone();
+        let rerun = move |_| {
+            if let Some(c) = current.clone() {
+                state.start(state.input.get_value(), rerun_label.clone(), c);
+            }
+        };
         Some(view! {
             <section class="panel" data-testid="audit-summary">
                 <h2>{K::AuditResults.text(lang)} ": " {label}</h2>
+                {stale.then(|| view! {
+                    <p class="notice warn" data-testid="audit-stale">
+                        {K::AuditStale.text(lang)} " "
+                        <button type="button" data-testid="audit-rerun" on:click=cb(rerun)>{K::AuditRerun.text(lang)}</button>
+                    </p>
+                })}
                 <p class="counts">
                     <span data-testid="audit-total">{total}</span> " " {K::NamesChecked.text(lang)} " · "
                     <span class="ok" data-testid="audit-ok">{ok}</span> " " {K::Compliant.text(lang)} " · "
