@@ -313,4 +313,19 @@ describe('Naming area (release build in Chromium)', () => {
       assert.ok(rows.includes('【市场部】-【双十一活动】-【临时群】'), `decoded and fixed; got ${rows}`);
     });
   });
+
+  it('N10. at phone width no tab of the naming area scrolls sideways', TEST_TIMEOUT, async () => {
+    await withNaming({ locale: 'zh-CN', viewport: { width: 390, height: 800 } }, async ({ page }) => {
+      await page.locator('[data-testid=name-input]').fill('技术部-ERP升级-项目群-一个很长很长的名称用来测试换行是否正常');
+      for (const tab of ['tab-check', 'tab-edit', 'tab-audit', 'tab-inventory']) {
+        await page.locator(`[data-testid=${tab}]`).click();
+        if (tab === 'tab-inventory') {
+          await page.locator('[data-testid=inventory-example]').click();
+          await page.locator('[data-testid=inventory-report]').waitFor();
+        }
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(scroll <= client, `${tab}: page is ${scroll}px wide in a ${client}px window`);
+      }
+    });
+  });
 });
