@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::words::example_kind;
 use super::{code_label, NamingCtx};
 use crate::core::naming::generate::examples;
 use crate::core::naming::{Component, DictEntry, DictionarySource, NamingScheme};
@@ -45,10 +46,16 @@ pub fn Examples() -> impl IntoView {
                 .flatten()
                 .map(|e| {
                     let name = e.name.clone();
+                    // Spaces are the point of some examples: make them visible.
+                    let shown = e.name.replace(' ', "␣");
                     let why = if e.ok {
                         K::NameOk.text(lang).to_string()
                     } else {
-                        e.codes.iter().map(|c| code_label(c, lang)).collect::<Vec<_>>().join("、")
+                        format!(
+                            "{}: {}",
+                            example_kind(e.kind, lang),
+                            e.codes.iter().map(|c| code_label(c, lang)).collect::<Vec<_>>().join("、")
+                        )
                     };
                     let fix = e.suggestion.clone().map(|s| view! { <span class="fix">" → " <code>{s}</code></span> });
                     view! {
@@ -56,7 +63,7 @@ pub fn Examples() -> impl IntoView {
                             <span aria-hidden="true">{if e.ok { "✓ " } else { "✗ " }}</span>
                             <button type="button" class="link-button" title=K::TryInChecker.text(lang)
                                 on:click=cb(move |_| ctx.check_name(name.clone()))>
-                                <code>{e.name.clone()}</code>
+                                <code>{shown}</code>
                             </button>
                             <span class="muted">" · " {why}</span>
                             {fix}

@@ -48,6 +48,45 @@ pub fn code_label(code: &str, lang: Lang) -> String {
         .to_string()
 }
 
+/// What each kind of reference example shows (kind, 中文, English).
+const EXAMPLE_KINDS: &[(&str, &str, &str)] = &[
+    ("valid", "合规", "compliant"),
+    ("half_width_brackets", "半角括号", "half-width brackets"),
+    ("no_brackets", "缺少括号", "no brackets"),
+    ("other_dash", "其他破折号", "another dash"),
+    (
+        "full_width_underscore",
+        "全角下划线",
+        "full-width underscores",
+    ),
+    ("spaces", "多余空格", "stray spaces"),
+    ("alias", "部门别称", "an alias"),
+    ("full_width_digits", "全角数字", "full-width digits"),
+    ("lowercase_v", "小写 v", "lower-case v"),
+    ("uppercase_extension", "大写扩展名", "upper-case extension"),
+    ("whitespace", "内含空格", "spaces inside"),
+    ("unknown_value", "不在列表中", "not in the list"),
+    ("missing_value", "缺少部分", "a part missing"),
+    ("too_short", "过短", "too short"),
+    ("too_long", "过长", "too long"),
+    ("name_too_long", "名称过长", "name too long"),
+    ("name_too_short", "名称过短", "name too short"),
+    ("forbidden_char", "禁用字符", "a forbidden character"),
+    ("forbidden_word", "禁用词", "a forbidden word"),
+    ("bad_version", "版本号错误", "a bad version"),
+    ("bad_date", "日期错误", "a bad date"),
+    ("bad_extension", "扩展名错误", "a bad extension"),
+];
+
+/// What a reference example shows, in words.
+pub fn example_kind(kind: &str, lang: Lang) -> String {
+    EXAMPLE_KINDS
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map_or(kind, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
+        .to_string()
+}
+
 /// One violation (or generator error) as a sentence.
 pub fn code_text(code: &str, params: &[(&'static str, String)], lang: Lang) -> String {
     let p = |k| get(params, k);
