@@ -138,10 +138,10 @@ fn errors_have_messages_and_parameters() {
     assert_eq!(
         messages,
         vec![
-            "topic: `ERP_升级` contains `_`, which separates it from the next part",
-            "version: `V2` is not a version such as V1.0",
-            "date: `20230229` is not a real date written YYYYMMDD",
-            "ext: `exe` is not an allowed file extension",
+            "topic: “ERP_升级” contains “_”, which separates it from the next part",
+            "version: “V2” is not a version such as V1.0",
+            "date: “20230229” is not a real date written YYYYMMDD",
+            "ext: “exe” is not an allowed file extension",
         ]
     );
     let sep = &errors[0];

@@ -1093,61 +1093,49 @@ impl Violation {
             .map_or("", |(_, v)| v.as_str())
     }
 
-    /// The violation in English (the command-line tool's words; the UI translates codes).
+    /// The violation in English (see [`message`]).
     pub fn message(&self) -> String {
-        match self.code {
-            "missing_literal" => format!("expected `{}` here", self.param("expected")),
-            "unknown_value" => {
-                format!("`{}` is not one of the allowed values", self.param("value"))
-            }
-            "alias" => format!(
-                "`{}` should be written `{}`",
-                self.param("value"),
-                self.param("expected")
-            ),
-            "too_short" => format!(
-                "{} characters, at least {} needed",
-                self.param("len"),
-                self.param("min")
-            ),
-            "too_long" => format!(
-                "{} characters, at most {} allowed",
-                self.param("len"),
-                self.param("max")
-            ),
-            "forbidden_char" => format!("`{}` is not allowed here", self.param("char")),
-            "whitespace" => "no spaces allowed here".into(),
-            "bad_version" => format!("`{}` is not a version such as V1.0", self.param("value")),
-            "bad_date" => format!(
-                "`{}` is not a real date written YYYYMMDD",
-                self.param("value")
-            ),
-            "bad_number" => format!(
-                "`{}` is not a number of the required length",
-                self.param("value")
-            ),
-            "bad_extension" => {
-                format!("`{}` is not an allowed file extension", self.param("value"))
-            }
-            "missing_value" => "a value is missing here".into(),
-            "unexpected_text" => format!(
-                "unexpected `{}` after the end of the name",
-                self.param("text")
-            ),
-            "name_too_long" => format!(
-                "the name has {} characters, at most {} allowed",
-                self.param("len"),
-                self.param("max")
-            ),
-            "name_too_short" => format!(
-                "the name has {} characters, at least {} needed",
-                self.param("len"),
-                self.param("min")
-            ),
-            "forbidden_word" => format!("`{}` may not appear in a name", self.param("word")),
-            "empty" => "the name is empty".into(),
-            other => other.to_string(),
-        }
+        message(self.code, &self.params)
+    }
+}
+
+/// A violation code and its parameters as an English sentence: the command-line tool's
+/// words, the English interface's and the generator's for the codes it shares. (The
+/// interface words Chinese itself.)
+pub fn message(code: &str, params: &[(&'static str, String)]) -> String {
+    let p = |key: &str| {
+        params
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    match code {
+        "missing_literal" => format!("expected “{}” here", p("expected")),
+        "unknown_value" => format!("“{}” is not one of the allowed values", p("value")),
+        "alias" => format!("“{}” should be written “{}”", p("value"), p("expected")),
+        "too_short" => format!("{} characters, at least {} needed", p("len"), p("min")),
+        "too_long" => format!("{} characters, at most {} allowed", p("len"), p("max")),
+        "forbidden_char" => format!("“{}” is not allowed here", p("char")),
+        "whitespace" => "no spaces allowed here".into(),
+        "bad_version" => format!("“{}” is not a version such as V1.0", p("value")),
+        "bad_date" => format!("“{}” is not a real date written YYYYMMDD", p("value")),
+        "bad_number" => format!("“{}” is not a number of the required length", p("value")),
+        "bad_extension" => format!("“{}” is not an allowed file extension", p("value")),
+        "missing_value" => "a value is missing here".into(),
+        "unexpected_text" => format!("unexpected “{}” after the end of the name", p("text")),
+        "name_too_long" => format!(
+            "the name has {} characters, at most {} allowed",
+            p("len"),
+            p("max")
+        ),
+        "name_too_short" => format!(
+            "the name has {} characters, at least {} needed",
+            p("len"),
+            p("min")
+        ),
+        "forbidden_word" => format!("“{}” may not appear in a name", p("word")),
+        "empty" => "the name is empty".into(),
+        other => other.replace('_', " "),
     }
 }
 

@@ -102,40 +102,17 @@ impl GenError {
         let p = |k| self.param(k);
         match self.code {
             "missing_value" => "a value is required here".into(),
-            "unknown_value" => format!("`{}` is not one of the allowed values", p("value")),
-            "too_short" => format!("{} characters, at least {} needed", p("len"), p("min")),
-            "too_long" => format!("{} characters, at most {} allowed", p("len"), p("max")),
-            "forbidden_char" => format!("`{}` is not allowed here", p("char")),
-            "whitespace" => "no spaces allowed here".into(),
-            "bad_version" => format!("`{}` is not a version such as V1.0", p("value")),
-            "bad_date" => format!("`{}` is not a real date written YYYYMMDD", p("value")),
-            "bad_number" => format!("`{}` is not a number of the required length", p("value")),
-            "bad_extension" => format!("`{}` is not an allowed file extension", p("value")),
             "contains_separator" => format!(
-                "`{}` contains `{}`, which separates it from the next part",
+                "“{}” contains “{}”, which separates it from the next part",
                 p("value"),
                 p("separator")
             ),
             "unknown_component" => format!(
-                "the scheme has no component `{}`",
+                "the scheme has no component “{}”",
                 self.component.as_deref().unwrap_or_default()
             ),
-            "name_too_long" => format!(
-                "the name has {} characters, at most {} allowed",
-                p("len"),
-                p("max")
-            ),
-            "name_too_short" => format!(
-                "the name has {} characters, at least {} needed",
-                p("len"),
-                p("min")
-            ),
-            "forbidden_word" => format!("`{}` may not appear in a name", p("word")),
-            "empty" => "the name is empty".into(),
             "scheme" => format!("the scheme cannot be used: {}", p("error")),
-            // Other checker codes cannot follow from values the generator assembled; should
-            // one appear, its code is better than nothing.
-            other => other.replace('_', " "),
+            other => super::check::message(other, &self.params),
         }
     }
 }

@@ -115,38 +115,13 @@ pub fn code_text(code: &str, params: &[(&'static str, String)], lang: Lang) -> S
             other => other.to_string(),
         },
         Lang::En => match code {
-            "missing_literal" => format!("expected “{}” here", p("expected")),
-            "unknown_value" => format!("“{}” is not one of the allowed values", p("value")),
-            "alias" => format!("“{}” should be written “{}”", p("value"), p("expected")),
-            "too_short" => format!("{} characters, at least {} needed", p("len"), p("min")),
-            "too_long" => format!("{} characters, at most {} allowed", p("len"), p("max")),
-            "forbidden_char" => format!("“{}” is not allowed here", p("char")),
-            "whitespace" => "no spaces allowed here".into(),
-            "bad_version" => format!("“{}” is not a version such as V1.0", p("value")),
-            "bad_date" => format!("“{}” is not a real date written YYYYMMDD", p("value")),
-            "bad_number" => format!("“{}” is not a number of the required length", p("value")),
-            "bad_extension" => format!("“{}” is not an allowed file extension", p("value")),
-            "missing_value" => "a value is missing here".into(),
-            "unexpected_text" => format!("unexpected “{}” after the end of the name", p("text")),
-            "name_too_long" => format!(
-                "the name has {} characters, at most {} allowed",
-                p("len"),
-                p("max")
-            ),
-            "name_too_short" => format!(
-                "the name has {} characters, at least {} needed",
-                p("len"),
-                p("min")
-            ),
-            "forbidden_word" => format!("“{}” may not appear in a name", p("word")),
-            "empty" => "the name is empty".into(),
             "contains_separator" => format!(
                 "contains the separator “{}”, so the name could not be split again",
                 p("separator")
             ),
             "scheme" => "the naming scheme itself has mistakes; fix it first".into(),
             "unknown_component" => "the scheme has no such part".into(),
-            other => other.to_string(),
+            other => crate::core::naming::check::message(other, params),
         },
     }
 }
