@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::code_label;
+use super::words::lookup;
 use crate::core::csv;
 use crate::core::naming::inventory::{
     audit, Date, Finding, InventoryReport, InventoryRules, ReportProblem, RowError, Severity,
@@ -420,83 +421,48 @@ const FINDING_LABELS: &[(&str, &str, &str)] = &[
 ];
 
 fn finding_label(code: &str, lang: Lang) -> String {
-    FINDING_LABELS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map_or(code, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
-        .to_string()
+    lookup(FINDING_LABELS, code, lang)
 }
 
-/// What to do about a finding.
+/// What to do about a finding (action, 中文, English).
+const ACTIONS: &[(&str, &str, &str)] = &[
+    ("fix_name", "按规范改名", "rename the group"),
+    (
+        "fix_name_or_type",
+        "更正名称或类型",
+        "correct the name or the type",
+    ),
+    (
+        "assign_owner",
+        "指定一位在职群主",
+        "assign one active owner",
+    ),
+    (
+        "remove_members",
+        "移出已离职成员",
+        "remove the people who have left",
+    ),
+    (
+        "dissolve_or_convert",
+        "解散或转为正式群",
+        "dissolve it or convert it",
+    ),
+    (
+        "archive_or_dissolve",
+        "归档或解散",
+        "archive or dissolve it",
+    ),
+    ("mark_external", "标记为外部群", "mark it external"),
+    (
+        "change_type",
+        "改为客户群或取消外部",
+        "make it a customer group or internal",
+    ),
+    ("check_dates", "核对日期", "check the dates"),
+];
+
 fn action_text(action: &str, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match action {
-        "fix_name" => {
-            if zh {
-                "按规范改名"
-            } else {
-                "rename the group"
-            }
-        }
-        "fix_name_or_type" => {
-            if zh {
-                "更正名称或类型"
-            } else {
-                "correct the name or the type"
-            }
-        }
-        "assign_owner" => {
-            if zh {
-                "指定一位在职群主"
-            } else {
-                "assign one active owner"
-            }
-        }
-        "remove_members" => {
-            if zh {
-                "移出已离职成员"
-            } else {
-                "remove the people who have left"
-            }
-        }
-        "dissolve_or_convert" => {
-            if zh {
-                "解散或转为正式群"
-            } else {
-                "dissolve it or convert it"
-            }
-        }
-        "archive_or_dissolve" => {
-            if zh {
-                "归档或解散"
-            } else {
-                "archive or dissolve it"
-            }
-        }
-        "mark_external" => {
-            if zh {
-                "标记为外部群"
-            } else {
-                "mark it external"
-            }
-        }
-        "change_type" => {
-            if zh {
-                "改为客户群或取消外部"
-            } else {
-                "make it a customer group or internal"
-            }
-        }
-        "check_dates" => {
-            if zh {
-                "核对日期"
-            } else {
-                "check the dates"
-            }
-        }
-        other => other,
-    }
-    .to_string()
+    lookup(ACTIONS, action, lang)
 }
 
 fn finding_text(f: &Finding, lang: Lang) -> String {

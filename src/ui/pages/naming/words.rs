@@ -39,13 +39,18 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("scheme", "规则本身有误", "The scheme has mistakes"),
 ];
 
+/// The words for `key` in a table of (key, 中文, English); the key itself if it is missing.
+pub fn lookup(table: &[(&str, &str, &str)], key: &str, lang: Lang) -> String {
+    table
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
+        .to_string()
+}
+
 /// A short name for a violation code, for counts and filters.
 pub fn code_label(code: &str, lang: Lang) -> String {
-    LABELS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map_or(code, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
-        .to_string()
+    lookup(LABELS, code, lang)
 }
 
 /// What each kind of reference example shows (kind, 中文, English).
@@ -80,11 +85,7 @@ const EXAMPLE_KINDS: &[(&str, &str, &str)] = &[
 
 /// What a reference example shows, in words.
 pub fn example_kind(kind: &str, lang: Lang) -> String {
-    EXAMPLE_KINDS
-        .iter()
-        .find(|(k, _, _)| *k == kind)
-        .map_or(kind, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
-        .to_string()
+    lookup(EXAMPLE_KINDS, kind, lang)
 }
 
 /// One violation (or generator error) as a sentence.
