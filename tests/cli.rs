@@ -388,3 +388,178 @@ fn naming_inventory_uses_the_rules_of_the_given_bundle() {
         "a 30-day limit finds more inactive groups"
     );
 }
+
+#[test]
+fn route_simulate_prints_the_route_as_json() {
+    let (code, out, err) = ppg(&[
+        "route",
+        "simulate",
+        "--template",
+        "doc_access",
+        "--requester",
+        "zhang",
+        "--field",
+        "classification=top_secret",
+        "--field",
+        "level=read",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert_eq!(v["template"], "doc_access");
+    assert_eq!(v["requester"], "zhang");
+    let steps = v["steps"].as_array().expect("steps");
+    let approvers: Vec<&serde_json::Value> = steps.iter().map(|s| &s["approvers"]).collect();
+    assert_eq!(
+        approvers,
+        [
+            &serde_json::json!(["chen"]),
+            &serde_json::json!(["xu"]),
+            &serde_json::json!(["zhou"])
+        ]
+    );
+    assert_eq!(steps[2]["mode"], "all");
+    assert_eq!(
+        steps[2]["skipped"],
+        serde_json::json!([{"id": "xu", "reason": "duplicate"}])
+    );
+    assert_eq!(v["cc"], serde_json::json!([]));
+    let trace = v["trace"].as_array().expect("trace");
+    assert!(trace
+        .iter()
+        .all(|t| t["code"].is_string() && t["message"].is_string() && t["params"].is_object()));
+    assert!(trace.iter().any(|t| t["code"] == "skip_duplicate"));
+
+    let (code, out, _) = ppg(&[
+        "route",
+        "simulate",
+        "--template",
+        "leave",
+        "--requester",
+        "wang",
+        "--field",
+        "leave_type=annual",
+        "--field",
+        "days=2",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["steps"][0]["approvers"], serde_json::json!(["zhou"]));
+    assert_eq!(v["cc"], serde_json::json!([]));
+}
+
+#[test]
+fn route_simulate_exit_codes() {
+    // Refused and invalid requests: exit 1, the reason on standard error, nothing printed.
+    for (args, needle) in [
+        (
+            vec![
+                "--template",
+                "leave",
+                "--requester",
+                "ma",
+                "--field",
+                "leave_type=annual",
+                "--field",
+                "days=1",
+            ],
+            "has left",
+        ),
+        (
+            vec![
+                "--template",
+                "leave",
+                "--requester",
+                "zhang",
+                "--field",
+                "leave_type=annual",
+            ],
+            "`days` is required",
+        ),
+        (
+            vec![
+                "--template",
+                "leave",
+                "--requester",
+                "zhang",
+                "--field",
+                "leave_type=annual",
+                "--field",
+                "days=3.25",
+            ],
+            "multiple of 0.5",
+        ),
+        (
+            vec!["--template", "nope", "--requester", "zhang"],
+            "no approval template `nope`",
+        ),
+    ] {
+        let mut all = vec!["route", "simulate"];
+        all.extend(args);
+        let (code, out, err) = ppg(&all);
+        assert_eq!(code, 1, "{all:?}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(needle), "{all:?}: {err}");
+    }
+    // Usage errors: exit 2.
+    for args in [
+        vec!["route", "simulate", "--template", "leave"],
+        vec![
+            "route",
+            "simulate",
+            "--template",
+            "leave",
+            "--requester",
+            "zhang",
+            "--field",
+            "days",
+        ],
+        vec![
+            "route",
+            "simulate",
+            "--template",
+            "leave",
+            "--template",
+            "trip",
+            "--requester",
+            "zhang",
+        ],
+        vec!["route", "simulate", "--bogus", "x"],
+        vec!["route", "test", "--bundle"],
+    ] {
+        let (code, _, _) = ppg(&args);
+        assert_eq!(code, 2, "{args:?}");
+    }
+}
+
+#[test]
+fn route_test_runs_the_fixtures() {
+    let (code, out, err) = ppg(&["route", "test"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 21, "{out}");
+    assert!(lines[..20].iter().all(|l| l.starts_with("pass ")), "{out}");
+    assert_eq!(lines[20], "20 fixture(s): 20 passed, 0 failed");
+
+    // A fixture that no longer matches the rules fails with a diff, and the run exits 1.
+    let (_, json, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    let mut bundle = Bundle::from_json(&json).expect("starter");
+    let f = bundle
+        .fixtures
+        .iter_mut()
+        .find(|f| f.id == "fx-leave-3")
+        .expect("fixture");
+    f.expect.steps = vec![vec!["chen".into()]];
+    let file = temp_file("route-test.json", bundle.to_json().as_bytes());
+    let (code, out, _) = ppg(&["route", "test", "--bundle", file.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("FAIL fx-leave-3")
+                && l.contains("step 1: expected chen, got liu")),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("20 fixture(s): 19 passed, 1 failed\n"),
+        "{out}"
+    );
+}

@@ -42,6 +42,15 @@ usage:
                                       group (line, name, ok, findings) or a row that
                                       cannot be read (line, error, message); exit 1 when
                                       the file is empty or its header lacks a column
+  ppg route simulate [--bundle FILE] --template ID --requester ID [--field KEY=VALUE]...
+                                      the route of one request, as one JSON object:
+                                      template, requester, steps (step, mode, approvers,
+                                      skipped, redirected), cc (id, when) and trace (code,
+                                      message, params); exit 1 with the reason on standard
+                                      error when the request is invalid or refused
+  ppg route test [--bundle FILE]      run the workspace's route fixtures: one line per
+                                      fixture (pass, or FAIL with the differences) and a
+                                      summary; exit 1 if any fails
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -57,6 +66,8 @@ Without --bundle, commands use the starter workspace.
             ["naming", "check", rest @ ..] => naming_check(rest, false),
             ["naming", "audit", rest @ ..] => naming_check(rest, true),
             ["naming", "inventory", rest @ ..] => naming_inventory(rest),
+            ["route", "simulate", rest @ ..] => route_simulate(rest),
+            ["route", "test", rest @ ..] => route_test(rest),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -70,15 +81,23 @@ Without --bundle, commands use the starter workspace.
         2
     }
 
-    /// Parses `--name value` options; anything else is a usage error.
-    fn options<'a>(rest: &[&'a str], allowed: &[&str]) -> Result<Vec<(&'a str, &'a str)>, String> {
-        let mut out = Vec::new();
+    /// Parses `--name value` options, in order; anything else is a usage error. Only the
+    /// options in `repeatable` may be given more than once.
+    fn options<'a>(
+        rest: &[&'a str],
+        allowed: &[&str],
+        repeatable: &[&str],
+    ) -> Result<Vec<(&'a str, &'a str)>, String> {
+        let mut out: Vec<(&str, &str)> = Vec::new();
         let mut it = rest.iter();
         while let Some(flag) = it.next() {
             if !allowed.contains(flag) {
                 return Err(format!("unknown option `{flag}`"));
             }
             let value = it.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+            if !repeatable.contains(flag) && out.iter().any(|(f, _)| f == flag) {
+                return Err(format!("`{flag}` is given more than once"));
+            }
             out.push((*flag, *value));
         }
         Ok(out)
@@ -102,9 +121,111 @@ Without --bundle, commands use the starter workspace.
         })
     }
 
+    /// Message parameters as a JSON object.
+    fn params_json(params: &[(&'static str, String)]) -> serde_json::Value {
+        let map: serde_json::Map<String, serde_json::Value> = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
+            .collect();
+        serde_json::Value::Object(map)
+    }
+
+    /// `route simulate`: the route of one request as one JSON object.
+    fn route_simulate(rest: &[&str]) -> i32 {
+        use policy_playground::core::simulate::simulate;
+        let opts = match options(
+            rest,
+            &["--bundle", "--template", "--requester", "--field"],
+            &["--field"],
+        ) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(template), Some(requester)) = (get("--template"), get("--requester")) else {
+            return usage_error("`route simulate` needs --template ID and --requester ID");
+        };
+        let mut form = Vec::new();
+        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--field") {
+            let Some((k, v)) = kv.split_once('=') else {
+                return usage_error(&format!("`--field {kv}` is not KEY=VALUE"));
+            };
+            form.push((k.to_string(), v.to_string()));
+        }
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let route = match simulate(&bundle, template, requester, &form) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("ppg: {}", e.message());
+                return 1;
+            }
+        };
+        let record = serde_json::json!({
+            "template": route.template,
+            "requester": route.requester,
+            "steps": route.steps.iter().map(|s| serde_json::json!({
+                "step": s.step,
+                "mode": s.mode.code(),
+                "approvers": s.approvers,
+                "skipped": s.skipped.iter().map(|k| serde_json::json!({
+                    "id": k.id,
+                    "reason": k.reason,
+                })).collect::<Vec<_>>(),
+                "redirected": s.redirected,
+            })).collect::<Vec<_>>(),
+            "cc": route.cc.iter().map(|c| serde_json::json!({
+                "id": c.id,
+                "when": c.when.code(),
+            })).collect::<Vec<_>>(),
+            "trace": route.trace.iter().map(|t| serde_json::json!({
+                "code": t.code,
+                "message": t.message(),
+                "params": params_json(&t.params),
+            })).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(std::io::stdout().lock(), "{record}");
+        0
+    }
+
+    /// `route test`: runs the fixtures; one line each and a summary.
+    fn route_test(rest: &[&str]) -> i32 {
+        use policy_playground::core::simulate::run_fixtures;
+        let opts = match options(rest, &["--bundle"], &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let results = run_fixtures(&bundle);
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let failed = results.iter().filter(|r| !r.pass).count();
+        for r in &results {
+            let _ = if r.pass {
+                writeln!(out, "pass {} {}", r.id, r.name)
+            } else {
+                writeln!(out, "FAIL {} {}: {}", r.id, r.name, r.diff.join("; "))
+            };
+        }
+        let _ = writeln!(
+            out,
+            "{} fixture(s): {} passed, {} failed",
+            results.len(),
+            results.len() - failed,
+            failed
+        );
+        let _ = out.flush();
+        i32::from(failed > 0)
+    }
+
     /// `naming check` (one JSON object per name) and `naming audit` (one summary).
     fn naming_check(rest: &[&str], audit: bool) -> i32 {
-        let opts = match options(rest, &["--bundle", "--scheme"]) {
+        let opts = match options(rest, &["--bundle", "--scheme"], &[]) {
             Ok(o) => o,
             Err(e) => return usage_error(&e),
         };
@@ -197,7 +318,7 @@ Without --bundle, commands use the starter workspace.
 
     /// `naming inventory`: one JSON object per row of the group list, in file order.
     fn naming_inventory(rest: &[&str]) -> i32 {
-        let opts = match options(rest, &["--bundle", "--csv", "--as-of"]) {
+        let opts = match options(rest, &["--bundle", "--csv", "--as-of"], &[]) {
             Ok(o) => o,
             Err(e) => return usage_error(&e),
         };

@@ -17,6 +17,7 @@ pub mod org;
 pub mod policy;
 pub mod quiz;
 pub mod routing;
+pub mod simulate;
 pub mod starter;
 
 pub use bundle::{Bundle, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
