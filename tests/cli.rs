@@ -563,3 +563,80 @@ fn route_test_runs_the_fixtures() {
         "{out}"
     );
 }
+
+#[test]
+fn route_lint_prints_findings_and_exits_1_on_errors() {
+    // The starter has warnings only (tests/lint.rs lists and justifies them): exit 0.
+    let (code, out, err) = ppg(&["route", "lint"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 11, "{out}");
+    assert!(
+        lines[..10].iter().all(|l| l.starts_with("warning ")),
+        "{out}"
+    );
+    assert!(
+        lines.contains(
+            &"warning expense $.approvals.templates[1].flow[1].branch: no branch covers \
+              `amount` in (0, 5000]: such requests take the block's empty default and get no \
+              extra steps"
+        ),
+        "{out}"
+    );
+    assert_eq!(lines[10], "10 finding(s): 0 error(s), 10 warning(s)");
+
+    // `>` on a select field is an error: exit 1.
+    let (_, json, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    let mut bundle = Bundle::from_json(&json).expect("starter");
+    let trip = bundle
+        .approvals
+        .templates
+        .iter_mut()
+        .find(|t| t.id == "trip")
+        .expect("trip");
+    let policy_playground::core::routing::FlowNode::Branch(block) = &mut trip.flow[1] else {
+        panic!("trip's second node is a branch block");
+    };
+    block.branches[0].when.any_of[0][0].op = policy_playground::core::routing::Op::Gt;
+    let file = temp_file("route-lint.json", bundle.to_json().as_bytes());
+    let (code, out, _) = ppg(&["route", "lint", "--bundle", file.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines().any(|l| {
+            l
+            == "error trip $.approvals.templates[2].flow[1].branch.branches[0].when.any_of[0][0]: \
+                `>` does not apply to `destination`, a select field"
+        }),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("11 finding(s): 1 error(s), 10 warning(s)\n"),
+        "{out}"
+    );
+
+    // A condition on an unknown field: the workspace still loads for the lint, which
+    // reports it; the validation problem goes to standard error.
+    let mut bundle = Bundle::from_json(&json).expect("starter");
+    let policy_playground::core::routing::FlowNode::Branch(block) =
+        &mut bundle.approvals.templates[1].flow[1]
+    else {
+        panic!("expense's second node is a branch block");
+    };
+    block.branches[0].when.any_of[0][0].subject =
+        policy_playground::core::routing::Subject::Field("amout".into());
+    let file = temp_file("route-lint-unknown.json", bundle.to_json().as_bytes());
+    let (code, out, err) = ppg(&["route", "lint", "--bundle", file.to_str().expect("path")]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("error expense $.approvals.templates[1].flow[1].branch.branches[0].when.any_of[0][0]: the condition looks at field `amout`"), "{out}");
+    assert!(err.contains("validation problem"), "{err}");
+
+    // Usage errors: exit 2.
+    for args in [
+        vec!["route", "lint", "--bundle"],
+        vec!["route", "lint", "--bogus", "x"],
+        vec!["route", "lint", "--bundle", "/nonexistent/ppg-lint.json"],
+    ] {
+        let (code, _, _) = ppg(&args);
+        assert_eq!(code, 2, "{args:?}");
+    }
+}

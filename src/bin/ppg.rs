@@ -51,6 +51,10 @@ usage:
   ppg route test [--bundle FILE]      run the workspace's route fixtures: one line per
                                       fixture (pass, or FAIL with the differences) and a
                                       summary; exit 1 if any fails
+  ppg route lint [--bundle FILE]      static checks of the approval templates: one line
+                                      per finding (error|warning TEMPLATE PATH: message)
+                                      and a summary; exit 1 if there are errors (or
+                                      validation problems, printed on standard error)
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -68,6 +72,7 @@ Without --bundle, commands use the starter workspace.
             ["naming", "inventory", rest @ ..] => naming_inventory(rest),
             ["route", "simulate", rest @ ..] => route_simulate(rest),
             ["route", "test", rest @ ..] => route_test(rest),
+            ["route", "lint", rest @ ..] => route_lint(rest),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -221,6 +226,75 @@ Without --bundle, commands use the starter workspace.
         );
         let _ = out.flush();
         i32::from(failed > 0)
+    }
+
+    /// `route lint`: static checks of the templates; one line per finding and a summary.
+    fn route_lint(rest: &[&str]) -> i32 {
+        use policy_playground::core::lint::{lint, Severity};
+        let opts = match options(rest, &["--bundle"], &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        // The lint runs on a workspace that has validation problems too (it reports
+        // conditions on unknown fields itself); the problems go to standard error and make
+        // the exit code 1. A file that cannot be read or deserialized is a usage error.
+        let (bundle, problems) = match get("--bundle") {
+            None => (starter::bundle(Lang::Zh), Vec::new()),
+            Some(path) => {
+                let text = match std::fs::read_to_string(path) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("ppg: cannot read `{path}`: {e}");
+                        return 2;
+                    }
+                };
+                match Bundle::from_json_with_problems(&text) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        eprintln!("ppg: `{path}` is not a valid workspace:");
+                        for p in &e.problems {
+                            eprintln!("{p}");
+                        }
+                        return 2;
+                    }
+                }
+            }
+        };
+        if !problems.is_empty() {
+            eprintln!(
+                "ppg: the workspace has {} validation problem(s):",
+                problems.len()
+            );
+            for p in &problems {
+                eprintln!("{p}");
+            }
+        }
+        let findings = lint(&bundle);
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        for f in &findings {
+            let _ = writeln!(
+                out,
+                "{} {} {}: {}",
+                f.severity.code(),
+                f.template,
+                f.path,
+                f.message()
+            );
+        }
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let _ = writeln!(
+            out,
+            "{} finding(s): {} error(s), {} warning(s)",
+            findings.len(),
+            errors,
+            findings.len() - errors
+        );
+        let _ = out.flush();
+        i32::from(errors > 0 || !problems.is_empty())
     }
 
     /// `naming check` (one JSON object per name) and `naming audit` (one summary).

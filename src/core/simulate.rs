@@ -710,21 +710,7 @@ impl Sim<'_> {
 
     /// Whether department `dept` is `ancestor` or below it.
     fn in_dept(&self, dept: &str, ancestor: &str) -> bool {
-        let mut current = dept;
-        for _ in 0..=self.org.departments.len() {
-            if current == ancestor {
-                return true;
-            }
-            match self
-                .org
-                .department(current)
-                .and_then(|d| d.parent.as_deref())
-            {
-                Some(parent) => current = parent,
-                None => return false,
-            }
-        }
-        false
+        in_department(self.org, dept, ancestor)
     }
 
     fn person(&self, id: &str) -> Option<&Person> {
@@ -1050,6 +1036,44 @@ impl Sim<'_> {
         }
         out
     }
+}
+
+/// Whether department `dept` is `ancestor` or below it (bounded, so a parent cycle cannot
+/// loop forever). Also used by the lint.
+pub(crate) fn in_department(org: &Org, dept: &str, ancestor: &str) -> bool {
+    let mut current = dept;
+    for _ in 0..=org.departments.len() {
+        if current == ancestor {
+            return true;
+        }
+        match org.department(current).and_then(|d| d.parent.as_deref()) {
+            Some(parent) => current = parent,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The people one approver rule resolves to for `requester` (left people included), exactly
+/// as the simulator resolves them, with an empty form. Used by the lint.
+pub(crate) fn resolve_approvers(
+    org: &Org,
+    template: &Template,
+    policies: &RoutingPolicies,
+    requester: &Person,
+    spec: &ApproverSpec,
+) -> Vec<String> {
+    let values = BTreeMap::new();
+    let sim = Sim {
+        org,
+        template,
+        requester,
+        policies,
+        values: &values,
+        steps: Vec::new(),
+        trace: Vec::new(),
+    };
+    sim.resolve(spec).0
 }
 
 /// A comparison over a form field (`None`: not given).
