@@ -284,6 +284,83 @@ pub fn headers(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Where the named columns are in a file, found from its header line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// How many fields the header line has (every row should have as many).
+    pub width: usize,
+    /// For each wanted column, in the order asked for, its index in the rows.
+    pub index: Vec<Option<usize>>,
+}
+
+/// Why a header line could not be used: `no_header` (the file has no lines), `bad_header`
+/// (param `error`: a CSV error code) or `missing_columns` (param `columns`: the keys of the
+/// required columns not found, comma-separated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderError {
+    pub code: &'static str,
+    pub params: Vec<(&'static str, String)>,
+}
+
+/// A header cell reduced for matching: trimmed, ASCII lowercase, without a byte order
+/// mark, spaces, `_` or `-` (so `Last Active`, `last_active` and `LAST-ACTIVE` agree).
+pub fn header_key(cell: &str) -> String {
+    cell.trim()
+        .trim_start_matches(BOM)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Reads the header line from `records` and finds each column of `columns` (a key and the
+/// header names it goes by, already reduced as [`header_key`] does), in any order. The
+/// first `required` columns must be there.
+pub fn read_header(
+    records: &mut Reader<'_>,
+    columns: &[(&str, &[&str])],
+    required: usize,
+) -> Result<Columns, HeaderError> {
+    let header = match records.next() {
+        None => {
+            return Err(HeaderError {
+                code: "no_header",
+                params: Vec::new(),
+            })
+        }
+        Some(Record { fields: Err(e), .. }) => {
+            return Err(HeaderError {
+                code: "bad_header",
+                params: vec![("error", e.kind.code().to_string())],
+            })
+        }
+        Some(Record { fields: Ok(f), .. }) => f,
+    };
+    let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
+    let index: Vec<Option<usize>> = columns
+        .iter()
+        .map(|(_, names)| keys.iter().position(|k| names.contains(&k.as_str())))
+        .collect();
+    let missing: Vec<&str> = columns
+        .iter()
+        .zip(&index)
+        .take(required)
+        .filter(|(_, at)| at.is_none())
+        .map(|((key, _), _)| *key)
+        .collect();
+    if missing.is_empty() {
+        Ok(Columns {
+            width: header.len(),
+            index,
+        })
+    } else {
+        Err(HeaderError {
+            code: "missing_columns",
+            params: vec![("columns", missing.join(", "))],
+        })
+    }
+}
+
 /// Appends one comma-separated row ending in CRLF.
 ///
 /// A field is quoted when it holds a comma, a quote, CR or LF, with quotes doubled.

@@ -47,21 +47,7 @@ use super::routing::{
 };
 use super::simulate::{in_department, resolve_approvers};
 
-/// How serious a finding is. Errors are mistakes; warnings may be intended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
+pub use crate::core::report::Severity;
 
 /// One problem found in a template.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,10 +77,7 @@ pub const CODES: &[&str] = &[
 
 impl Finding {
     pub fn param(&self, key: &str) -> &str {
-        self.params
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or("", |(_, v)| v.as_str())
+        crate::core::report::param(&self.params, key)
     }
 
     /// The finding in English.

@@ -18,6 +18,7 @@ pub mod org;
 pub mod org_csv;
 pub mod policy;
 pub mod quiz;
+pub mod report;
 pub mod routing;
 pub mod simulate;
 pub mod starter;

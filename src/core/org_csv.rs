@@ -43,6 +43,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::core::csv::{self, Reader};
 use crate::core::org::{Org, Person, Status};
+use crate::core::report::param;
 
 /// Every row error code.
 ///
@@ -179,16 +180,6 @@ const STATUS: usize = 5;
 /// Columns before this index are required.
 const REQUIRED: usize = 3;
 
-/// A header cell reduced for matching: trimmed, ASCII lowercase, without spaces, `_` or `-`.
-fn header_key(cell: &str) -> String {
-    cell.trim()
-        .trim_start_matches(csv::BOM)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// A value as read: trimmed, without the export's formula guard.
 fn value(s: &str) -> &str {
     let s = s.trim();
@@ -290,36 +281,13 @@ fn header_problem(code: &'static str, params: Vec<(&'static str, String)>) -> Im
 pub fn import_people(text: &str, org: &Org) -> PeopleImport {
     let mut out = PeopleImport::default();
     let mut records = Reader::new(text);
-    let header = match records.next() {
-        None => {
-            out.header_error = Some(header_problem("no_header", Vec::new()));
+    let columns = match csv::read_header(&mut records, &COLUMNS, REQUIRED) {
+        Ok(c) => c,
+        Err(e) => {
+            out.header_error = Some(header_problem(e.code, e.params));
             return out;
         }
-        Some(csv::Record { fields: Err(e), .. }) => {
-            out.header_error = Some(header_problem(
-                "bad_header",
-                vec![("error", e.kind.code().to_string())],
-            ));
-            return out;
-        }
-        Some(csv::Record { fields: Ok(f), .. }) => f,
     };
-    let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
-    let mut index: [Option<usize>; 6] = [None; 6];
-    let mut missing = Vec::new();
-    for (i, (slot, (column, names))) in index.iter_mut().zip(COLUMNS).enumerate() {
-        *slot = keys.iter().position(|k| names.contains(&k.as_str()));
-        if slot.is_none() && i < REQUIRED {
-            missing.push(column);
-        }
-    }
-    if !missing.is_empty() {
-        out.header_error = Some(header_problem(
-            "missing_columns",
-            vec![("columns", missing.join(", "))],
-        ));
-        return out;
-    }
 
     let depts = Lookup::new(
         org.departments
@@ -354,18 +322,18 @@ pub fn import_people(text: &str, org: &Org) -> PeopleImport {
         let mut error = |code: &'static str, params: Vec<(&'static str, String)>| {
             errors.push(RowError { line, code, params });
         };
-        if fields.len() != header.len() {
+        if fields.len() != columns.width {
             error(
                 "field_count",
                 vec![
-                    ("expected", header.len().to_string()),
+                    ("expected", columns.width.to_string()),
                     ("found", fields.len().to_string()),
                 ],
             );
             continue;
         }
         let get = |column: usize| {
-            index[column]
+            columns.index[column]
                 .and_then(|i| fields.get(i))
                 .map_or("", |f| value(f))
         };
@@ -600,13 +568,6 @@ pub fn supervision_problems(people: &[Person]) -> Vec<ImportProblem> {
         }
     }
     out
-}
-
-fn param<'p>(params: &'p [(&'static str, String)], key: &str) -> &'p str {
-    params
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 impl RowError {

@@ -25,6 +25,7 @@ use super::routing::{
     describe, ApproverSpec, CcTiming, ExpectedRoute, Field, FieldKind, FlowNode, Op, Predicate,
     RouteFixture, RoutingPolicies, Step, StepMode, Subject, Template, Value,
 };
+use crate::core::report::param;
 
 /// A simulated route.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,13 +86,6 @@ impl StepMode {
             StepMode::All => "all",
         }
     }
-}
-
-fn param<'p>(params: &'p [(&'static str, String)], key: &str) -> &'p str {
-    params
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 /// Why a request cannot be simulated. No route is produced.

@@ -1087,10 +1087,7 @@ impl Compiled {
 impl Violation {
     /// A message parameter, or `""`.
     pub fn param(&self, key: &str) -> &str {
-        self.params
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or("", |(_, v)| v.as_str())
+        crate::core::report::param(&self.params, key)
     }
 
     /// The violation in English (see [`message`]).
@@ -1103,12 +1100,7 @@ impl Violation {
 /// words, the English interface's and the generator's for the codes it shares. (The
 /// interface words Chinese itself.)
 pub fn message(code: &str, params: &[(&'static str, String)]) -> String {
-    let p = |key: &str| {
-        params
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or("", |(_, v)| v.as_str())
-    };
+    let p = |key: &str| crate::core::report::param(params, key);
     match code {
         "missing_literal" => format!("expected “{}” here", p("expected")),
         "unknown_value" => format!("“{}” is not one of the allowed values", p("value")),

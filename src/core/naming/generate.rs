@@ -90,10 +90,7 @@ impl GenError {
 
     /// A message parameter, or `""`.
     pub fn param(&self, key: &str) -> &str {
-        self.params
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or("", |(_, v)| v.as_str())
+        crate::core::report::param(&self.params, key)
     }
 
     /// The error in English (the command-line tool's words; the UI translates codes).

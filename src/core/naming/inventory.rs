@@ -48,6 +48,7 @@ use super::{Component, NamingScheme};
 use crate::core::bundle::{is_real_date, Bundle};
 use crate::core::csv::{self, Reader};
 use crate::core::org::{Person, Status};
+use crate::core::report::param;
 
 /// The group lifecycle rules an inventory is checked against. Every field has a default, so
 /// files written before these rules existed still load.
@@ -171,23 +172,7 @@ impl fmt::Display for Date {
     }
 }
 
-/// How serious a finding is: an error breaks a "must" of the usage code; a warning asks for
-/// clean-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
+pub use crate::core::report::Severity;
 
 /// Every finding code, with its severity and the action it asks for, in the order findings
 /// are reported for a group.
@@ -358,15 +343,6 @@ const LAST_ACTIVE: usize = 4;
 const MEMBERS: usize = 5;
 const EXTERNAL: usize = 6;
 
-/// A header cell reduced for matching: trimmed, ASCII lowercase, without spaces, `_` or `-`.
-fn header_key(cell: &str) -> String {
-    cell.trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// Splits an owner or member list; empty items are dropped.
 fn split_people(s: &str) -> impl Iterator<Item = &str> {
     s.split([';', ',', '|', '、', '/', '；', '，', '｜', '／'])
@@ -466,39 +442,18 @@ fn finding(code: &'static str, params: Vec<(&'static str, String)>) -> Finding {
 pub fn audit(text: &str, bundle: &Bundle, rules: &InventoryRules, as_of: Date) -> InventoryReport {
     let mut report = InventoryReport::default();
     let mut records = Reader::new(text);
-    let header = match records.next() {
-        None => {
+    let columns = match csv::read_header(&mut records, &COLUMNS, COLUMNS.len()) {
+        Ok(c) => c,
+        Err(e) => {
             report.header_error = Some(ReportProblem {
-                code: "no_header",
-                params: Vec::new(),
+                code: e.code,
+                params: e.params,
             });
             return report;
         }
-        Some(csv::Record { fields: Err(e), .. }) => {
-            report.header_error = Some(ReportProblem {
-                code: "bad_header",
-                params: vec![("error", e.kind.code().to_string())],
-            });
-            return report;
-        }
-        Some(csv::Record { fields: Ok(f), .. }) => f,
     };
-    let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
-    let mut index = [0usize; 7];
-    let mut missing = Vec::new();
-    for (slot, (column, names)) in index.iter_mut().zip(COLUMNS) {
-        match keys.iter().position(|k| names.contains(&k.as_str())) {
-            Some(i) => *slot = i,
-            None => missing.push(column),
-        }
-    }
-    if !missing.is_empty() {
-        report.header_error = Some(ReportProblem {
-            code: "missing_columns",
-            params: vec![("columns", missing.join(", "))],
-        });
-        return report;
-    }
+    // Every column is required, so every index is there.
+    let index: Vec<usize> = columns.index.iter().map(|i| i.unwrap_or(0)).collect();
 
     let scheme = match bundle.naming.iter().find(|s| s.id == rules.scheme) {
         None => {
@@ -545,12 +500,12 @@ pub fn audit(text: &str, bundle: &Bundle, rules: &InventoryRules, as_of: Date) -
         }
         let line = record.line;
         let get = |column: usize| fields.get(index[column]).map_or("", String::as_str);
-        if fields.len() != header.len() {
+        if fields.len() != columns.width {
             report.row_errors.push(RowError {
                 line,
                 code: "field_count",
                 params: vec![
-                    ("expected", header.len().to_string()),
+                    ("expected", columns.width.to_string()),
                     ("found", fields.len().to_string()),
                 ],
                 name: get(NAME).to_string(),
@@ -781,13 +736,6 @@ fn check_row(cx: &Context<'_>, row: &Row<'_>) -> Vec<Finding> {
         date_order("last_active_in_future");
     }
     out
-}
-
-fn param<'p>(params: &'p [(&'static str, String)], key: &str) -> &'p str {
-    params
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 impl Finding {

@@ -2,15 +2,8 @@
 //! generator errors. Core keeps stable codes and parameters; only the interface words them.
 
 use crate::core::naming::check::SchemeErrorKind;
+use crate::core::report::param;
 use crate::core::Lang;
-
-/// Looks up a message parameter; `""` when absent.
-fn get<'a>(params: &'a [(&'static str, String)], key: &str) -> &'a str {
-    params
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v.as_str())
-}
 
 /// Short names of the codes (code, 中文, English), for counts and filters.
 const LABELS: &[(&str, &str, &str)] = &[
@@ -90,7 +83,7 @@ pub fn example_kind(kind: &str, lang: Lang) -> String {
 
 /// One violation (or generator error) as a sentence.
 pub fn code_text(code: &str, params: &[(&'static str, String)], lang: Lang) -> String {
-    let p = |k| get(params, k);
+    let p = |k| param(params, k);
     match lang {
         Lang::Zh => match code {
             "missing_literal" => format!("此处应为“{}”", p("expected")),
