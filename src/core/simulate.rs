@@ -879,17 +879,9 @@ impl Sim<'_> {
             .map(|s| (s.step.clone(), s.approvers.clone()));
         let mut approvers = Vec::new();
         for p in active {
-            if self.policies.skip_self && p == self.requester.id {
-                self.trace.push(entry(
-                    "skip_self",
-                    vec![("step", sid.clone()), ("person", p.clone())],
-                ));
-                skipped.push(Skip {
-                    id: p,
-                    reason: "self",
-                });
+            let Some(p) = self.unless_self(&sid, p, &mut skipped) else {
                 continue;
-            }
+            };
             if let Some((prev_id, prev)) = &previous {
                 if self.policies.skip_adjacent_duplicate && prev.contains(&p) {
                     self.trace.push(entry(
@@ -925,6 +917,23 @@ impl Sim<'_> {
             redirected: None,
         });
         Ok(())
+    }
+
+    /// The self rule: the requester is skipped (and the skip traced) when the policies say
+    /// so; anyone else is given back.
+    fn unless_self(&mut self, sid: &str, p: String, skipped: &mut Vec<Skip>) -> Option<String> {
+        if !(self.policies.skip_self && p == self.requester.id) {
+            return Some(p);
+        }
+        self.trace.push(entry(
+            "skip_self",
+            vec![("step", sid.to_string()), ("person", p.clone())],
+        ));
+        skipped.push(Skip {
+            id: p,
+            reason: "self",
+        });
+        None
     }
 
     /// Sends a step that resolved to nobody to the holders of the empty-step role.
@@ -969,16 +978,7 @@ impl Sim<'_> {
         }
         let mut approvers = Vec::new();
         for p in holders {
-            if self.policies.skip_self && p == self.requester.id {
-                self.trace.push(entry(
-                    "skip_self",
-                    vec![("step", sid.clone()), ("person", p.clone())],
-                ));
-                skipped.push(Skip {
-                    id: p,
-                    reason: "self",
-                });
-            } else {
+            if let Some(p) = self.unless_self(&sid, p, &mut skipped) {
                 approvers.push(p);
             }
         }
