@@ -316,6 +316,23 @@ fn edit_component(
     });
 }
 
+/// Sets the field of a component that `project` picks out, as one edit (grouped with the
+/// field's other edits when `key` names it).
+fn set_field<T: 'static>(
+    store: Store,
+    ctx: NamingCtx,
+    index: usize,
+    key: Option<&str>,
+    project: fn(&mut Component) -> Option<&mut T>,
+    value: T,
+) {
+    edit_component(store, ctx, index, key, |c| {
+        if let Some(slot) = project(c) {
+            *slot = value;
+        }
+    });
+}
+
 /// A text input for one string of a component.
 fn component_text(
     ctx: NamingCtx,
@@ -335,12 +352,7 @@ fn component_text(
                 data-testid=format!("component-{key}")
                 prop:value=move || read_component(ctx, index, |c| project(&mut c.clone()).cloned())
                 on:input=cb(move |e: leptos::ev::Event| {
-                    let v = event_target_value(&e);
-                    edit_component(store, ctx, index, Some(key), |c| {
-                        if let Some(slot) = project(c) {
-                            *slot = v;
-                        }
-                    });
+                    set_field(store, ctx, index, Some(key), project, event_target_value(&e));
                 })
             />
         </label>
@@ -368,11 +380,7 @@ fn component_number(
                 prop:value=move || read_component(ctx, index, |c| project(&mut c.clone()).map(|n| n.to_string()))
                 on:input=cb(move |e: leptos::ev::Event| {
                     if let Ok(n) = event_target_value(&e).trim().parse::<u32>() {
-                        edit_component(store, ctx, index, Some(key), |c| {
-                            if let Some(slot) = project(c) {
-                                *slot = n.min(10_000);
-                            }
-                        });
+                        set_field(store, ctx, index, Some(key), project, n.min(10_000));
                     }
                 })
             />
@@ -397,12 +405,7 @@ fn component_flag(
                 data-testid=format!("component-{key}")
                 prop:checked=move || read_component(ctx, index, |c| project(&mut c.clone()).copied())
                 on:change=cb(move |e: leptos::ev::Event| {
-                    let on = event_target_checked(&e);
-                    edit_component(store, ctx, index, None, |c| {
-                        if let Some(slot) = project(c) {
-                            *slot = on;
-                        }
-                    });
+                    set_field(store, ctx, index, None, project, event_target_checked(&e));
                 })
             />
             " " {tr(label)}
