@@ -361,6 +361,28 @@ pub fn read_header(
     }
 }
 
+/// The English words for the problems every CSV import shares: the reader's errors
+/// (`unterminated_quote`, `stray_quote`), a row of the wrong width (`field_count`) and the
+/// header errors of [`read_header`] but `missing_columns` (whose columns each import
+/// explains itself). `None` for any other code.
+pub fn message(code: &str, params: &[(&'static str, String)]) -> Option<String> {
+    let p = |key: &str| crate::core::report::param(params, key);
+    Some(match code {
+        "unterminated_quote" => "a quoted field that starts here is never properly closed".into(),
+        "stray_quote" => {
+            "text after a closing quote; write a quote inside a quoted field as `\"\"`".into()
+        }
+        "field_count" => format!(
+            "{} fields where the header has {}",
+            p("found"),
+            p("expected")
+        ),
+        "no_header" => "the file is empty; the first line must name the columns".into(),
+        "bad_header" => format!("the header line cannot be read ({})", p("error")),
+        _ => return None,
+    })
+}
+
 /// Appends one comma-separated row ending in CRLF.
 ///
 /// A field is quoted when it holds a comma, a quote, CR or LF, with quotes doubled.

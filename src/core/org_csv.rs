@@ -580,17 +580,6 @@ impl RowError {
     pub fn message(&self) -> String {
         let p = |k| self.param(k);
         match self.code {
-            "unterminated_quote" => {
-                "a quoted field that starts here is never properly closed".into()
-            }
-            "stray_quote" => {
-                "text after a closing quote; write a quote inside a quoted field as `\"\"`".into()
-            }
-            "field_count" => format!(
-                "{} fields where the header has {}",
-                p("found"),
-                p("expected")
-            ),
             "empty_id" => "the id is empty".into(),
             "duplicate_id" => format!("id `{}` is already used on line {}", p("id"), p("first")),
             "empty_name" => "the name is empty".into(),
@@ -624,7 +613,7 @@ impl RowError {
                 "status must be active or left (在职 or 离职), not `{}`",
                 p("value")
             ),
-            other => other.to_string(),
+            other => csv::message(other, &self.params).unwrap_or_else(|| other.to_string()),
         }
     }
 }
@@ -639,15 +628,13 @@ impl ImportProblem {
     pub fn message(&self) -> String {
         let p = |k| self.param(k);
         match self.code {
-            "no_header" => "the file is empty; the first line must name the columns".into(),
-            "bad_header" => format!("the header line cannot be read ({})", p("error")),
             "missing_columns" => format!(
                 "the header line lacks the column(s) {}; it needs id, name and dept (or 工号, 姓名, 部门), and may have supervisor, roles and status (直属上级, 角色, 状态)",
                 p("columns")
             ),
             "cycle" => format!("supervision loops back on itself: {}", p("ids")),
             "own_supervisor" => format!("`{}` is their own supervisor", p("id")),
-            other => other.to_string(),
+            other => csv::message(other, &self.params).unwrap_or_else(|| other.to_string()),
         }
     }
 }

@@ -833,17 +833,6 @@ impl RowError {
     pub fn message(&self) -> String {
         let p = |k| self.param(k);
         match self.code {
-            "unterminated_quote" => {
-                "a quoted field that starts here is never properly closed".into()
-            }
-            "stray_quote" => {
-                "text after a closing quote; write a quote inside a quoted field as `\"\"`".into()
-            }
-            "field_count" => format!(
-                "{} fields where the header has {}",
-                p("found"),
-                p("expected")
-            ),
             "empty_name" => "the group name is empty".into(),
             "bad_date" => format!(
                 "`{}` in column {} is not a real date such as 2025-06-30",
@@ -851,7 +840,7 @@ impl RowError {
                 p("column")
             ),
             "bad_external" => format!("external must be yes or no, not `{}`", p("value")),
-            other => other.to_string(),
+            other => csv::message(other, &self.params).unwrap_or_else(|| other.to_string()),
         }
     }
 }
@@ -866,8 +855,6 @@ impl ReportProblem {
     pub fn message(&self) -> String {
         let p = |k| self.param(k);
         match self.code {
-            "no_header" => "the file is empty; the first line must name the columns".into(),
-            "bad_header" => format!("the header line cannot be read ({})", p("error")),
             "missing_columns" => format!(
                 "the header line lacks the column(s) {}; it needs name, owner, type, created, last_active, members and external (or 群名称, 群主, 群类型, 创建时间, 最后活跃, 成员, 是否外部)",
                 p("columns")
@@ -881,7 +868,7 @@ impl ReportProblem {
                 p("scheme"),
                 p("details")
             ),
-            other => other.to_string(),
+            other => csv::message(other, &self.params).unwrap_or_else(|| other.to_string()),
         }
     }
 }
