@@ -17,7 +17,7 @@ pub fn Generator() -> impl IntoView {
     let samples = move || {
         ctx.scheme
             .get_untracked()
-            .map(|s| store.bundle.with_untracked(|b| sample_values(&s, &b.org)))
+            .map(|s| ctx.org.with_untracked(|org| sample_values(&s, org)))
             .unwrap_or_default()
     };
     let values = RwSignal::new(samples());
@@ -35,7 +35,7 @@ pub fn Generator() -> impl IntoView {
             .into_iter()
             .filter(|(k, _)| scheme.components.iter().any(|c| c.id() == Some(k)))
             .collect();
-        Some(store.bundle.with(|b| generate(&scheme, &b.org, &vals)))
+        Some(ctx.org.with(|org| generate(&scheme, org, &vals)))
     });
     let value_of = move |id: &str| {
         values.with(|v| {
@@ -55,7 +55,7 @@ pub fn Generator() -> impl IntoView {
     let fields = move || {
         let lang = store.ui_lang.get();
         let scheme = ctx.scheme.get()?;
-        let org = store.bundle.with(|b| b.org.clone());
+        let org = ctx.org.get();
         Some(
             scheme
                 .components

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 use crate::core::naming::check::{compile, Compiled, SchemeError};
 use crate::core::naming::NamingScheme;
+use crate::core::org::Org;
 use crate::core::Lang;
 use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{tr, K};
@@ -45,6 +46,8 @@ pub struct NamingCtx {
     pub selected: RwSignal<usize>,
     /// The chosen scheme (a copy, updated when it changes).
     pub scheme: Memo<Option<NamingScheme>>,
+    /// The org chart (department dictionaries come from it), updated when it changes.
+    pub org: Memo<Org>,
     /// The chosen scheme, compiled against the org.
     pub compiled: Memo<Option<CompiledScheme>>,
     pub tab: RwSignal<Tab>,
@@ -72,6 +75,7 @@ impl NamingCtx {
         NamingCtx {
             selected,
             scheme,
+            org,
             compiled,
             tab: RwSignal::new(Tab::Check),
             check_input: RwSignal::new(String::new()),

@@ -37,7 +37,7 @@ pub fn Examples() -> impl IntoView {
         // Only a scheme that compiles has examples.
         ctx.compiled
             .with(|c| matches!(c, Some(Ok(_))))
-            .then(|| store.bundle.with(|b| examples(&scheme, &b.org)))
+            .then(|| ctx.org.with(|org| examples(&scheme, org)))
     });
     move || {
         let lang = store.ui_lang.get();
