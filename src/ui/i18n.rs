@@ -279,6 +279,9 @@ messages! {
     ExpectedRoute => "预期审批人", "Expected approvers";
     ExpectedCc => "预期抄送", "Expected CC";
     Refused => "拒绝受理", "refused";
+    TabSimulate => "模拟审批", "Simulate";
+    TabFixtures => "路线测试", "Route tests";
+    TabChecks => "规则检查", "Checks";
     // Training area
     TrainingIntro => "题库与测验。答案与讲解仅供培训人员查看。", "The question bank and quizzes. Answers and explanations are for trainers.";
     QuizSets => "测验", "Quizzes";

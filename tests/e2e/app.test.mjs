@@ -356,11 +356,14 @@ describe('Policy Playground (release build in Chromium)', () => {
       const current = async (id) =>
         eventually(async () => assert.equal(await page.locator(`[data-testid=${id}]`).getAttribute('aria-current'), 'page', `${id} is current`));
 
+      // The simulator opens first; the org chart is a tab away.
+      await page.locator('[data-testid=simulator]').waitFor();
+      await page.locator('[data-testid=tab-org]').click();
       const people = page.locator('[data-testid=people]');
       await people.waitFor();
       assert.equal(await people.locator('tbody tr').count(), 15, '15 people');
-      assert.equal(await page.locator('[data-testid=fixtures]').count(), 1, 'expected routes table');
-      assert.ok(await page.locator('[data-testid=fixtures]').isVisible());
+      await page.locator('[data-testid=tab-fixtures]').click();
+      assert.ok(await page.locator('[data-testid=fixtures]').isVisible(), 'expected routes table');
       await current('nav-approvals');
 
       await page.goto(server.url + 'naming');
@@ -399,6 +402,7 @@ describe('Policy Playground (release build in Chromium)', () => {
     try {
       assert.equal(new URL(sub.url).pathname, SUBPATH_BASE);
       await withApp({ server: sub, path: 'approvals' }, async ({ page }) => {
+        await page.locator('[data-testid=tab-org]').click();
         await page.locator('[data-testid=people]').waitFor();
         assert.equal(await page.locator('[data-testid=people] tbody tr').count(), 15);
         const prefix = SUBPATH_BASE.replace(/\/$/, '');
