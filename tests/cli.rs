@@ -532,6 +532,89 @@ fn route_simulate_exit_codes() {
 }
 
 #[test]
+fn route_simulate_takes_the_requesters_picks() {
+    use policy_playground::core::routing::{ApproverSpec, FlowNode};
+    // The starter's leave template with the direct supervisor chosen by the requester.
+    let (_, json, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    let mut bundle = Bundle::from_json(&json).expect("starter");
+    let leave = bundle
+        .approvals
+        .templates
+        .iter_mut()
+        .find(|t| t.id == "leave")
+        .expect("leave");
+    let FlowNode::Step(step) = &mut leave.flow[0] else {
+        panic!("the leave flow starts with a step");
+    };
+    step.approvers = vec![ApproverSpec::ChosenByRequester];
+    let file = temp_file("route-picks.json", bundle.to_json().as_bytes());
+    let file = file.to_str().expect("path");
+    let simulate = |extra: &[&str]| {
+        let mut args = vec![
+            "route",
+            "simulate",
+            "--bundle",
+            file,
+            "--template",
+            "leave",
+            "--requester",
+            "zhang",
+            "--field",
+            "leave_type=annual",
+            "--field",
+            "days=1",
+        ];
+        args.extend_from_slice(extra);
+        ppg(&args)
+    };
+
+    let (code, out, err) = simulate(&["--pick", "s-supervisor=xu, liu,zhang"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert_eq!(v["steps"][0]["step"], "s-supervisor");
+    assert_eq!(v["steps"][0]["approvers"], serde_json::json!(["xu", "liu"]));
+    assert_eq!(
+        v["steps"][0]["skipped"],
+        serde_json::json!([{"id": "zhang", "reason": "self"}])
+    );
+    let resolved = v["trace"]
+        .as_array()
+        .expect("trace")
+        .iter()
+        .find(|t| t["code"] == "resolved")
+        .expect("resolved");
+    assert_eq!(
+        resolved["params"]["how"],
+        "chosen by the requester when submitting"
+    );
+
+    // A missing, unknown or repeated pick: exit 1, the reason on standard error.
+    for (extra, needle) in [
+        (vec![], "none were picked"),
+        (vec!["--pick", "s-supervisor="], "none were picked"),
+        (
+            vec!["--pick", "s-supervisor=ghost"],
+            "`ghost`, who is not in the org chart",
+        ),
+        (vec!["--pick", "s-hr=he"], "no such step"),
+        (
+            vec!["--pick", "s-supervisor=liu", "--pick", "s-supervisor=xu"],
+            "picked more than once",
+        ),
+    ] {
+        let (code, out, err) = simulate(&extra);
+        assert_eq!(code, 1, "{extra:?}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(needle), "{extra:?}: {err}");
+    }
+    // A pick that is not STEP=PEOPLE, or without a value: usage errors.
+    for extra in [vec!["--pick", "s-supervisor"], vec!["--pick"]] {
+        let (code, _, err) = simulate(&extra);
+        assert_eq!(code, 2, "{extra:?}: {err}");
+    }
+}
+
+#[test]
 fn route_test_runs_the_fixtures() {
     let (code, out, err) = ppg(&["route", "test"]);
     assert_eq!(code, 0, "{out}{err}");

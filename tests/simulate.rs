@@ -1,12 +1,14 @@
 //! The route simulator over the starter example: every fixture, the boundary scenarios in
-//! `tests/cases/routes.json`, and properties over random requesters and form values.
+//! `tests/cases/routes.json` (each on the starter, or on the starter after a few `set`
+//! edits, with the requester's picks when it has any), and properties over random
+//! requesters, form values and picks.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
 use policy_playground::core::org::Status;
-use policy_playground::core::simulate::{run_fixtures, simulate};
-use policy_playground::core::{starter, Lang};
+use policy_playground::core::simulate::{run_fixtures, simulate, simulate_with_picks};
+use policy_playground::core::{starter, Bundle, Lang};
 use proptest::prelude::*;
 use serde::Deserialize;
 
@@ -41,21 +43,110 @@ fn a_changed_rule_fails_a_fixture_with_a_diff() {
     assert_eq!(r.diff, vec!["step 3: expected he, got wang".to_string()]);
 }
 
+#[test]
+fn fixtures_run_with_their_picks() {
+    use policy_playground::core::routing::{ApproverSpec, FlowNode};
+    let mut bundle = starter::bundle(Lang::En);
+    // Fixtures without picks are written as before.
+    assert!(!bundle.to_json().contains("\"picks\""));
+    let leave = bundle
+        .approvals
+        .templates
+        .iter_mut()
+        .find(|t| t.id == "leave")
+        .expect("leave");
+    let FlowNode::Step(step) = &mut leave.flow[0] else {
+        panic!("the leave flow starts with a step");
+    };
+    step.approvers = vec![ApproverSpec::ChosenByRequester];
+    let f = bundle
+        .fixtures
+        .iter_mut()
+        .find(|f| f.id == "fx-leave-2")
+        .expect("fx-leave-2");
+    f.picks.insert("s-supervisor".into(), vec!["liu".into()]);
+    let text = bundle.to_json();
+    let loaded = Bundle::from_json(&text).expect("valid with picks");
+    assert_eq!(loaded, bundle, "picks round-trip");
+    let results = run_fixtures(&loaded);
+    let picked = results.iter().find(|r| r.id == "fx-leave-2").expect("fx");
+    assert!(picked.pass, "{:?}", picked.diff);
+    // Another leave fixture from zhang has no pick: the request cannot be submitted.
+    let unpicked = results.iter().find(|r| r.id == "fx-leave-3").expect("fx");
+    assert!(!unpicked.pass);
+    assert_eq!(
+        unpicked.error.as_ref().map(|e| e.code),
+        Some("missing_pick")
+    );
+    assert!(
+        unpicked.diff[0].contains("none were picked"),
+        "{:?}",
+        unpicked.diff
+    );
+}
+
 #[derive(Deserialize)]
 struct Case {
     name: String,
+    /// Changes to the starter before simulating, applied to its JSON.
+    #[serde(default)]
+    edits: Vec<Edit>,
     template: String,
     requester: String,
     fields: BTreeMap<String, String>,
+    /// The requester's picks, in order: `[step, [person, ...]]`.
+    #[serde(default)]
+    picks: Vec<(String, Vec<String>)>,
     #[serde(default)]
     error: Option<String>,
     #[serde(default)]
     steps: Vec<CaseStep>,
     #[serde(default)]
     cc: Vec<CaseCc>,
-    /// Trace codes that must appear.
+    /// Trace entries that must appear: a code, or a code with some of its params.
     #[serde(default)]
-    trace: Vec<String>,
+    trace: Vec<CaseTrace>,
+}
+
+/// Sets the value at a JSON path such as `$.approvals.templates[0].flow[0].step`, which must
+/// exist.
+#[derive(Deserialize)]
+struct Edit {
+    set: String,
+    value: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CaseTrace {
+    Code(String),
+    WithParams {
+        code: String,
+        params: BTreeMap<String, String>,
+    },
+}
+
+/// The starter in `lang` with the case's edits; the edited workspace must be valid.
+fn case_bundle(lang: Lang, case: &Case) -> Bundle {
+    let bundle = starter::bundle(lang);
+    if case.edits.is_empty() {
+        return bundle;
+    }
+    let mut json: serde_json::Value =
+        serde_json::from_str(&bundle.to_json()).expect("starter JSON");
+    for e in &case.edits {
+        let pointer = e
+            .set
+            .strip_prefix('$')
+            .expect("path starts with $")
+            .replace(['.', '['], "/")
+            .replace(']', "");
+        *json
+            .pointer_mut(&pointer)
+            .unwrap_or_else(|| panic!("{}: no {}", case.name, e.set)) = e.value.clone();
+    }
+    Bundle::from_json(&json.to_string())
+        .unwrap_or_else(|e| panic!("{}: edited workspace is invalid: {e:?}", case.name))
 }
 
 #[derive(Deserialize)]
@@ -87,14 +178,23 @@ fn boundary_scenarios() {
         serde_json::from_str(include_str!("cases/routes.json")).expect("routes.json");
     assert!(cases.len() >= 20);
     for lang in Lang::ALL {
-        let bundle = starter::bundle(lang);
         for case in &cases {
+            let bundle = case_bundle(lang, case);
             let form: Vec<(String, String)> = case
                 .fields
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            let result = simulate(&bundle, &case.template, &case.requester, &form);
+            let result =
+                simulate_with_picks(&bundle, &case.template, &case.requester, &form, &case.picks);
+            if case.picks.is_empty() {
+                let plain = simulate(&bundle, &case.template, &case.requester, &form);
+                assert_eq!(
+                    plain, result,
+                    "{}: simulate is simulate_with_picks without picks",
+                    case.name
+                );
+            }
             let name = &case.name;
             if let Some(code) = &case.error {
                 let err = result.expect_err(name);
@@ -132,10 +232,16 @@ fn boundary_scenarios() {
                 })
                 .collect();
             assert_eq!(cc, case.cc, "{name}");
-            for code in &case.trace {
+            for want in &case.trace {
+                let (code, params) = match want {
+                    CaseTrace::Code(code) => (code, None),
+                    CaseTrace::WithParams { code, params } => (code, Some(params)),
+                };
                 assert!(
-                    route.trace.iter().any(|t| t.code == code),
-                    "{name}: no `{code}` in the trace"
+                    route.trace.iter().any(|t| t.code == code
+                        && params.is_none_or(|ps| ps.iter().all(|(k, v)| t.param(k) == v))),
+                    "{name}: no `{code}` with {params:?} in the trace: {:#?}",
+                    route.trace
                 );
             }
             for t in &route.trace {
@@ -262,6 +368,107 @@ proptest! {
         ];
         let r = simulate(&bundle, "leave", &p.id, &form);
         prop_assert_eq!(r.is_ok(), p.status == Status::Active, "{:?}", r);
+    }
+}
+
+/// The starter with the leave template's direct supervisor and HR steps chosen by the
+/// requester.
+fn leave_with_picks() -> Bundle {
+    use policy_playground::core::routing::{walk_flow, ApproverSpec, FlowNode};
+    let mut bundle = starter::bundle(Lang::En);
+    let leave = bundle
+        .approvals
+        .templates
+        .iter_mut()
+        .find(|t| t.id == "leave")
+        .expect("leave");
+    let mut flow = leave.flow.clone();
+    fn edit(nodes: &mut [FlowNode]) {
+        for node in nodes {
+            match node {
+                FlowNode::Step(s) if s.id == "s-supervisor" || s.id == "s-hr" => {
+                    s.approvers = vec![ApproverSpec::ChosenByRequester];
+                }
+                FlowNode::Step(_) => {}
+                FlowNode::Branch(b) => {
+                    for br in &mut b.branches {
+                        edit(&mut br.then);
+                    }
+                    edit(&mut b.default);
+                }
+            }
+        }
+    }
+    edit(&mut flow);
+    let mut chosen = 0;
+    walk_flow(&flow, &mut |n| {
+        if matches!(n, FlowNode::Step(s) if s.approvers == [ApproverSpec::ChosenByRequester]) {
+            chosen += 1;
+        }
+    });
+    assert_eq!(chosen, 2);
+    leave.flow = flow;
+    bundle
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any picks (known and unknown steps and people, repeats, empty lists): no panic, the
+    /// same answer twice, an error only of the pick codes, and every approver an active
+    /// person who is not the requester and was picked or resolved by another rule.
+    #[test]
+    fn any_picks_never_break_the_simulator(
+        person in 0usize..15,
+        days in 1u32..12,
+        picks in prop::collection::vec(
+            (0usize..4, prop::collection::vec(0usize..17, 0..4)),
+            0..4,
+        ),
+    ) {
+        let bundle = leave_with_picks();
+        let ids: Vec<String> = bundle.org.people.iter().map(|p| p.id.clone()).collect();
+        let steps = ["s-supervisor", "s-hr", "s-dept-head", "s-nope"];
+        let picks: Vec<(String, Vec<String>)> = picks
+            .iter()
+            .map(|(s, people)| {
+                (
+                    steps[*s].to_string(),
+                    people.iter().map(|i| ids.get(*i).cloned().unwrap_or_else(|| "ghost".into())).collect(),
+                )
+            })
+            .collect();
+        let requester = ids[person % ids.len()].clone();
+        let form = vec![
+            ("leave_type".to_string(), "annual".to_string()),
+            ("days".to_string(), days.to_string()),
+        ];
+        let a = simulate_with_picks(&bundle, "leave", &requester, &form, &picks);
+        prop_assert_eq!(&a, &simulate_with_picks(&bundle, "leave", &requester, &form, &picks));
+        match a {
+            Ok(route) => {
+                for st in &route.steps {
+                    prop_assert!(!st.approvers.is_empty());
+                    prop_assert!(!st.approvers.contains(&requester));
+                    for id in &st.approvers {
+                        prop_assert!(bundle.org.person(id).is_some_and(|p| p.status == Status::Active), "{}", id);
+                    }
+                    if st.redirected.is_none() && (st.step == "s-supervisor" || st.step == "s-hr") {
+                        let picked: Vec<&String> = picks
+                            .iter()
+                            .filter(|(s, _)| *s == st.step)
+                            .flat_map(|(_, p)| p)
+                            .collect();
+                        prop_assert!(st.approvers.iter().all(|a| picked.contains(&a)));
+                    }
+                }
+            }
+            Err(e) => prop_assert!(
+                ["unknown_pick_step", "unknown_person", "duplicate_pick", "missing_pick", "requester_left"]
+                    .contains(&e.code),
+                "{:?}", e
+            ),
+        }
     }
 }
 

@@ -43,11 +43,15 @@ usage:
                                       cannot be read (line, error, message); exit 1 when
                                       the file is empty or its header lacks a column
   ppg route simulate [--bundle FILE] --template ID --requester ID [--field KEY=VALUE]...
+                     [--pick STEP=PERSON[,PERSON...]]...
                                       the route of one request, as one JSON object:
                                       template, requester, steps (step, mode, approvers,
                                       skipped, redirected), cc (id, when) and trace (code,
-                                      message, params); exit 1 with the reason on standard
-                                      error when the request is invalid or refused
+                                      message, params); --pick gives the people the
+                                      requester chose for a step whose approver is chosen
+                                      by the requester, in order; exit 1 with the reason
+                                      on standard error when the request is invalid or
+                                      refused (a missing or wrong pick included)
   ppg route test [--bundle FILE]      run the workspace's route fixtures: one line per
                                       fixture (pass, or FAIL with the differences) and a
                                       summary; exit 1 if any fails
@@ -137,11 +141,11 @@ Without --bundle, commands use the starter workspace.
 
     /// `route simulate`: the route of one request as one JSON object.
     fn route_simulate(rest: &[&str]) -> i32 {
-        use policy_playground::core::simulate::simulate;
+        use policy_playground::core::simulate::simulate_with_picks;
         let opts = match options(
             rest,
-            &["--bundle", "--template", "--requester", "--field"],
-            &["--field"],
+            &["--bundle", "--template", "--requester", "--field", "--pick"],
+            &["--field", "--pick"],
         ) {
             Ok(o) => o,
             Err(e) => return usage_error(&e),
@@ -157,11 +161,24 @@ Without --bundle, commands use the starter workspace.
             };
             form.push((k.to_string(), v.to_string()));
         }
+        let mut picks: Vec<(String, Vec<String>)> = Vec::new();
+        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--pick") {
+            let Some((step, people)) = kv.split_once('=') else {
+                return usage_error(&format!("`--pick {kv}` is not STEP=PERSON[,PERSON...]"));
+            };
+            let people = people
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            picks.push((step.trim().to_string(), people));
+        }
         let bundle = match load_bundle(get("--bundle")) {
             Ok(b) => b,
             Err(code) => return code,
         };
-        let route = match simulate(&bundle, template, requester, &form) {
+        let route = match simulate_with_picks(&bundle, template, requester, &form, &picks) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("ppg: {}", e.message());

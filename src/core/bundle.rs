@@ -19,7 +19,7 @@ use super::naming::{Component, DictionarySource, NamingScheme};
 use super::org::Org;
 use super::policy::Policy;
 use super::quiz::{QuestionKind, QuizBank, TOPICS};
-use super::routing::{Approvals, ApproverSpec, FlowNode, RouteFixture, Subject};
+use super::routing::{walk_flow, Approvals, ApproverSpec, FlowNode, RouteFixture, Subject};
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -117,6 +117,8 @@ pub enum RefKind {
     Clause,
     /// A naming scheme.
     Scheme,
+    /// A template's step with an approver chosen by the requester (a fixture's pick).
+    PickStep,
 }
 
 impl RefKind {
@@ -129,6 +131,7 @@ impl RefKind {
             RefKind::Field => "field",
             RefKind::Clause => "clause",
             RefKind::Scheme => "naming scheme",
+            RefKind::PickStep => "step with an approver chosen by the requester",
         }
     }
 }
@@ -1115,6 +1118,37 @@ impl Validator {
                             );
                         }
                     }
+                    // A pick names a step with an approver chosen by the requester, as
+                    // the simulator requires (`unknown_pick_step`).
+                    let mut pickable: HashSet<&str> = HashSet::new();
+                    walk_flow(&t.flow, &mut |node| {
+                        if let FlowNode::Step(s) = node {
+                            if s.approvers
+                                .iter()
+                                .any(|a| matches!(a, ApproverSpec::ChosenByRequester))
+                            {
+                                pickable.insert(s.id.as_str());
+                            }
+                        }
+                    });
+                    for step in f.picks.keys() {
+                        self.reference(
+                            format!("{path}.picks.{step}"),
+                            RefKind::PickStep,
+                            step,
+                            &pickable,
+                        );
+                    }
+                }
+            }
+            for (step, people) in &f.picks {
+                for (k, p) in people.iter().enumerate() {
+                    self.reference(
+                        format!("{path}.picks.{step}[{k}]"),
+                        RefKind::Person,
+                        p,
+                        &org.people,
+                    );
                 }
             }
             for (s, step) in f.expect.steps.iter().enumerate() {

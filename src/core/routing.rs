@@ -326,6 +326,10 @@ pub struct RouteFixture {
     pub requester: String,
     #[serde(default)]
     pub fields: BTreeMap<String, Value>,
+    /// The requester's picks: step id to the person ids chosen for that step's approver
+    /// chosen by the requester (自选审批人), in order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub picks: BTreeMap<String, Vec<String>>,
     pub expect: ExpectedRoute,
 }
 

@@ -13,8 +13,23 @@
 //! - CC recipients never include the requester.
 //!
 //! Approvers who have left are skipped (reason `left`) when others in the same step remain.
-//! `chosen_by_requester` resolves to nobody here: the simulator has no pick to use, so the
-//! empty-step rule applies and the trace says so.
+//!
+//! Approvers chosen by the requester (自选审批人, `chosen_by_requester`) come from the
+//! request's picks ([`simulate_with_picks`]): a pick is a step id and the people the requester
+//! chose for that step, as WeCom and DingTalk ask for them on submission.
+//! - a pick must name a step of the template that has a `chosen_by_requester` approver
+//!   (error `unknown_pick_step`), even when it names nobody;
+//! - a pick that names nobody is no pick; otherwise a step may be picked only once
+//!   (`duplicate_pick`), and everyone picked must be in the org chart (`unknown_person`);
+//! - a step with a `chosen_by_requester` approver that the route reaches without a pick is
+//!   an error (`missing_pick`), since the request could not be submitted; picks for steps the
+//!   route does not reach (their branch is not taken) are ignored;
+//! - the picked people, in the order given (repeats ignored), are that approver's resolution,
+//!   and the usual rules then apply to them: people who have left are skipped or the step is
+//!   redirected, the requester is skipped (self), and so are adjacent duplicates.
+//!
+//! A CC entry chosen by the requester, and the lint ([`resolve_approvers`]), have no pick:
+//! the rule resolves to nobody there.
 
 use std::collections::BTreeMap;
 
@@ -22,8 +37,8 @@ use super::bundle::Bundle;
 use super::lang::Lang;
 use super::org::{Org, Person, Status};
 use super::routing::{
-    describe, ApproverSpec, CcTiming, ExpectedRoute, Field, FieldKind, FlowNode, Op, Predicate,
-    RouteFixture, RoutingPolicies, Step, StepMode, Subject, Template, Value,
+    describe, walk_flow, ApproverSpec, CcTiming, ExpectedRoute, Field, FieldKind, FlowNode, Op,
+    Predicate, RouteFixture, RoutingPolicies, Step, StepMode, Subject, Template, Value,
 };
 use crate::core::report::param;
 
@@ -109,6 +124,10 @@ impl StepMode {
 /// | `not_yes_no` | `field`, `value` |
 /// | `unsupported_value` | `field` (a list in a fixture) |
 /// | `empty_step` | `step`, `reason` (`empty`/`left`), `role` (may be empty) |
+/// | `unknown_pick_step` | `step` (no such step, or it has no `chosen_by_requester` approver) |
+/// | `unknown_person` | `step`, `person` (a picked person not in the org chart) |
+/// | `duplicate_pick` | `step` |
+/// | `missing_pick` | `step`, `name` (the route reaches a step the requester must pick for) |
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SimError {
     pub code: &'static str,
@@ -195,6 +214,21 @@ impl SimError {
                 p("reason"),
                 p("role")
             ),
+            "unknown_pick_step" => format!(
+                "a pick names step `{}`, but the template has no such step with an approver chosen by the requester",
+                p("step")
+            ),
+            "unknown_person" => format!(
+                "step `{}`: the requester picked `{}`, who is not in the org chart",
+                p("step"),
+                p("person")
+            ),
+            "duplicate_pick" => format!("step `{}` is picked more than once", p("step")),
+            "missing_pick" => format!(
+                "step `{}` ({}) needs approvers chosen by the requester, and none were picked",
+                p("step"),
+                p("name")
+            ),
             other => other.to_string(),
         }
     }
@@ -217,7 +251,7 @@ impl std::fmt::Display for SimError {
 /// | `branch_taken` | `block`, `branch` |
 /// | `default_taken` | `block`, `empty` (`true` when the default adds nothing) |
 /// | `step` | `step`, `name`, `mode` |
-/// | `resolved` | `step`, `approver` (the rule in words), `people`, `how` |
+/// | `resolved` | `step`, `approver` (the rule in words), `people`, `how` (for a pick: chosen by the requester) |
 /// | `skip_left` | `step`, `person` |
 /// | `skip_self` | `step`, `person` |
 /// | `skip_duplicate` | `step`, `person`, `previous` |
@@ -323,13 +357,27 @@ fn entry(code: &'static str, params: Vec<(&'static str, String)>) -> TraceEntry 
     TraceEntry { code, params }
 }
 
-/// Simulates one request. `form` holds field values as typed (`"3.5"`, `"abroad"`,
-/// `"fapiao.pdf"`); an empty value counts as not given.
+/// Simulates one request without picks: [`simulate_with_picks`] with none, so a route that
+/// reaches a step chosen by the requester is the error `missing_pick`. `form` holds field
+/// values as typed (`"3.5"`, `"abroad"`, `"fapiao.pdf"`); an empty value counts as not given.
 pub fn simulate(
     bundle: &Bundle,
     template_id: &str,
     requester_id: &str,
     form: &[(String, String)],
+) -> Result<Route, SimError> {
+    simulate_with_picks(bundle, template_id, requester_id, form, &[])
+}
+
+/// Simulates one request with the requester's picks: each a step id and the person ids the
+/// requester chose for that step's `chosen_by_requester` approver, in order. The module
+/// documentation gives the rules.
+pub fn simulate_with_picks(
+    bundle: &Bundle,
+    template_id: &str,
+    requester_id: &str,
+    form: &[(String, String)],
+    picks: &[(String, Vec<String>)],
 ) -> Result<Route, SimError> {
     let org = &bundle.org;
     let template = bundle
@@ -358,6 +406,7 @@ pub fn simulate(
         ));
     }
     let values = parse_form(template, form)?;
+    let picks = check_picks(org, template, picks)?;
 
     let mut sim = Sim {
         org,
@@ -365,6 +414,7 @@ pub fn simulate(
         requester,
         policies,
         values: &values,
+        picks: &picks,
         steps: Vec::new(),
         trace: Vec::new(),
     };
@@ -434,6 +484,62 @@ fn parse_form<'t>(
         }
     }
     Ok(values)
+}
+
+/// Checks the picks against the template and the org: step id to the people chosen, in
+/// order, without repeats. Picks that name nobody are left out.
+fn check_picks(
+    org: &Org,
+    template: &Template,
+    picks: &[(String, Vec<String>)],
+) -> Result<BTreeMap<String, Vec<String>>, SimError> {
+    let mut pickable: Vec<&str> = Vec::new();
+    walk_flow(&template.flow, &mut |node| {
+        if let FlowNode::Step(s) = node {
+            if takes_pick(s) {
+                pickable.push(s.id.as_str());
+            }
+        }
+    });
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (step, people) in picks {
+        if !pickable.contains(&step.as_str()) {
+            return Err(SimError::new(
+                "unknown_pick_step",
+                vec![("step", step.clone())],
+            ));
+        }
+        if people.is_empty() {
+            continue;
+        }
+        if out.contains_key(step) {
+            return Err(SimError::new(
+                "duplicate_pick",
+                vec![("step", step.clone())],
+            ));
+        }
+        let mut chosen: Vec<String> = Vec::new();
+        for p in people {
+            if org.person(p).is_none() {
+                return Err(SimError::new(
+                    "unknown_person",
+                    vec![("step", step.clone()), ("person", p.clone())],
+                ));
+            }
+            if !chosen.contains(p) {
+                chosen.push(p.clone());
+            }
+        }
+        out.insert(step.clone(), chosen);
+    }
+    Ok(out)
+}
+
+/// Whether a step has an approver chosen by the requester.
+fn takes_pick(step: &Step) -> bool {
+    step.approvers
+        .iter()
+        .any(|a| matches!(a, ApproverSpec::ChosenByRequester))
 }
 
 fn parse_value(field: &Field, raw: &str) -> Result<Value, SimError> {
@@ -579,6 +685,8 @@ struct Sim<'a> {
     requester: &'a Person,
     policies: &'a RoutingPolicies,
     values: &'a BTreeMap<&'a str, Value>,
+    /// Step id to the people the requester picked for it (checked, never empty).
+    picks: &'a BTreeMap<String, Vec<String>>,
     steps: Vec<RouteStep>,
     trace: Vec<TraceEntry>,
 }
@@ -816,7 +924,7 @@ impl Sim<'_> {
             }
             ApproverSpec::ChosenByRequester => (
                 Vec::new(),
-                "chosen by the requester when submitting; the simulator has no pick".to_string(),
+                "chosen by the requester when submitting; nothing is picked here".to_string(),
             ),
         }
     }
@@ -835,9 +943,22 @@ impl Sim<'_> {
                 ("mode", step.mode.code().to_string()),
             ],
         ));
+        let pick = self.picks.get(&sid);
+        if pick.is_none() && takes_pick(step) {
+            return Err(SimError::new(
+                "missing_pick",
+                vec![("step", sid), ("name", step.name.clone())],
+            ));
+        }
         let mut resolved: Vec<String> = Vec::new();
         for spec in &step.approvers {
-            let (people, how) = self.resolve(spec);
+            let (people, how) = match (spec, pick) {
+                (ApproverSpec::ChosenByRequester, Some(people)) => (
+                    people.clone(),
+                    "chosen by the requester when submitting".to_string(),
+                ),
+                _ => self.resolve(spec),
+            };
             self.trace.push(entry(
                 "resolved",
                 vec![
@@ -1058,12 +1179,14 @@ pub(crate) fn resolve_approvers(
     spec: &ApproverSpec,
 ) -> Vec<String> {
     let values = BTreeMap::new();
+    let picks = BTreeMap::new();
     let sim = Sim {
         org,
         template,
         requester,
         policies,
         values: &values,
+        picks: &picks,
         steps: Vec::new(),
         trace: Vec::new(),
     };
@@ -1168,10 +1291,15 @@ pub fn fixture_form(f: &RouteFixture) -> Result<Vec<(String, String)>, SimError>
         .collect()
 }
 
-/// Runs one fixture.
+/// Runs one fixture, with its picks.
 pub fn run_fixture(bundle: &Bundle, f: &RouteFixture) -> FixtureResult {
-    let outcome =
-        fixture_form(f).and_then(|form| simulate(bundle, &f.template, &f.requester, &form));
+    let picks: Vec<(String, Vec<String>)> = f
+        .picks
+        .iter()
+        .map(|(step, people)| (step.clone(), people.clone()))
+        .collect();
+    let outcome = fixture_form(f)
+        .and_then(|form| simulate_with_picks(bundle, &f.template, &f.requester, &form, &picks));
     let (actual, route, error) = match outcome {
         Ok(route) => (
             Some(ExpectedRoute {
@@ -1355,6 +1483,10 @@ mod tests {
             "not_yes_no",
             "unsupported_value",
             "empty_step",
+            "unknown_pick_step",
+            "unknown_person",
+            "duplicate_pick",
+            "missing_pick",
         ] {
             let m = SimError::new(code, vec![("field", "days".into())]).message();
             assert_ne!(m, code, "{code}");

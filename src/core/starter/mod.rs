@@ -1176,6 +1176,7 @@ fn fixtures(l: L) -> Vec<RouteFixture> {
                         (k.to_string(), v)
                     })
                     .collect::<BTreeMap<_, _>>(),
+                picks: BTreeMap::new(),
                 expect: ExpectedRoute {
                     refused,
                     steps: steps
