@@ -61,13 +61,15 @@ test-e2e:
 		node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
 
 # Budgets (first-load transfer, preview latency; `make test` runs them too), the naming
-# audit benchmark against grep -cP and ripgrep (installs ripgrep when missing), and the
-# same million names audited in the browser.
+# audit benchmark against grep -cP and ripgrep (installs ripgrep when missing), the
+# same million names audited in the browser, and the routing benchmark (100,000 requests
+# over 10,000 people, natively and in the browser; target/route-bench-*.json).
 bench: setup-test dist
 	cd tests/e2e && node --test --test-reporter=spec budget.test.mjs
 	@command -v rg >/dev/null || .ci/tools.sh ripgrep
 	tests/bench/naming_audit.sh
 	cd tests/e2e && node --test --test-reporter=spec audit-1m.bench.mjs
+	tests/bench/route_bench.sh
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod csv;
+pub mod flow_diagram;
 pub mod history;
 pub mod json_path;
 pub mod lang;
@@ -20,8 +21,10 @@ pub mod policy;
 pub mod quiz;
 pub mod report;
 pub mod routing;
+pub mod routing_edit;
 pub mod simulate;
 pub mod starter;
+pub mod synth;
 
 pub use bundle::{Bundle, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 pub use lang::Lang;
