@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::bundle::Bundle;
+use crate::core::routing::{walk_flow, ApproverSpec, FlowNode, Subject, Template, Value};
+
 /// The company's structure, as the approval engine sees it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Org {
@@ -103,5 +106,341 @@ impl Org {
             }
         }
         None
+    }
+}
+
+/// Whether making `parent` the parent of department `dept` would put `dept` inside its own
+/// subtree (or make it its own parent). `None` (top level) never does.
+pub fn parent_change_makes_cycle(org: &Org, dept: &str, parent: Option<&str>) -> bool {
+    let mut current = parent;
+    // Bounded by the number of departments, in case the tree already has a loop.
+    for _ in 0..=org.departments.len() {
+        match current {
+            None => return false,
+            Some(id) if id == dept => return true,
+            Some(id) => current = org.department(id).and_then(|d| d.parent.as_deref()),
+        }
+    }
+    false
+}
+
+/// A place where a person, role or department is referred to: what deleting it would
+/// leave dangling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// The person supervises this person (id).
+    Supervises(String),
+    /// The person heads this department (id).
+    Heads(String),
+    /// This person (id) holds the role.
+    HeldBy(String),
+    /// This person (id) is in the department.
+    Member(String),
+    /// This department (id) is inside the department.
+    SubDepartment(String),
+    /// This approval template (id) names it: as an approver, a CC recipient, in a branch
+    /// condition, or in its routing policy override.
+    Template(String),
+    /// This route fixture (id) names it: as the requester or an expected approver or CC.
+    Fixture(String),
+    /// The workspace's routing policy sends empty steps to holders of the role.
+    RoutingPolicy,
+}
+
+/// What refers to person `id`, in order: the people they supervise, the departments they
+/// head, the templates and the route fixtures naming them (each once).
+pub fn person_mentions(b: &Bundle, id: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = b
+        .org
+        .people
+        .iter()
+        .filter(|p| p.supervisor.as_deref() == Some(id) && p.id != id)
+        .map(|p| Mention::Supervises(p.id.clone()))
+        .collect();
+    out.extend(
+        b.org
+            .departments
+            .iter()
+            .filter(|d| d.head.as_deref() == Some(id))
+            .map(|d| Mention::Heads(d.id.clone())),
+    );
+    for t in &b.approvals.templates {
+        let named = template_mentions(
+            t,
+            |a| match a {
+                ApproverSpec::People { people } => people.iter().any(|p| p == id),
+                _ => false,
+            },
+            Subject::Requester,
+            id,
+        );
+        if named {
+            out.push(Mention::Template(t.id.clone()));
+        }
+    }
+    for f in &b.fixtures {
+        let e = &f.expect;
+        if f.requester == id
+            || e.steps.iter().flatten().any(|p| p == id)
+            || e.cc.iter().any(|p| p == id)
+        {
+            out.push(Mention::Fixture(f.id.clone()));
+        }
+    }
+    out
+}
+
+/// What refers to role `id`, in order: the people holding it, the templates using it, and
+/// the workspace's routing policy.
+pub fn role_mentions(b: &Bundle, id: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = b
+        .org
+        .holders(id)
+        .into_iter()
+        .map(|p| Mention::HeldBy(p.id.clone()))
+        .collect();
+    for t in &b.approvals.templates {
+        let named = template_mentions(
+            t,
+            |a| match a {
+                ApproverSpec::Role { role, .. } => role == id,
+                ApproverSpec::SupervisorChain { until_role, .. } => {
+                    until_role.as_deref() == Some(id)
+                }
+                _ => false,
+            },
+            Subject::RequesterRole,
+            id,
+        ) || t
+            .policies
+            .as_ref()
+            .is_some_and(|p| p.empty_step_role.as_deref() == Some(id));
+        if named {
+            out.push(Mention::Template(t.id.clone()));
+        }
+    }
+    if b.approvals.policies.empty_step_role.as_deref() == Some(id) {
+        out.push(Mention::RoutingPolicy);
+    }
+    out
+}
+
+/// What refers to department `id`, in order: its sub-departments, its people, and the
+/// templates naming it. A department can be deleted safely only when this is empty; the
+/// editor refuses while it has sub-departments or people.
+pub fn department_mentions(b: &Bundle, id: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = b
+        .org
+        .children(Some(id))
+        .into_iter()
+        .filter(|d| d.id != id)
+        .map(|d| Mention::SubDepartment(d.id.clone()))
+        .collect();
+    out.extend(
+        b.org
+            .people
+            .iter()
+            .filter(|p| p.dept == id)
+            .map(|p| Mention::Member(p.id.clone())),
+    );
+    for t in &b.approvals.templates {
+        let named = template_mentions(
+            t,
+            |a| match a {
+                ApproverSpec::DeptHead { dept } => dept.as_deref() == Some(id),
+                _ => false,
+            },
+            Subject::RequesterDept,
+            id,
+        );
+        if named {
+            out.push(Mention::Template(t.id.clone()));
+        }
+    }
+    out
+}
+
+/// Whether a template has an approver or CC recipient for which `approver` holds, or a
+/// branch condition on `subject` whose value is `id` (or a list holding it).
+fn template_mentions(
+    t: &Template,
+    approver: impl Fn(&ApproverSpec) -> bool,
+    subject: Subject,
+    id: &str,
+) -> bool {
+    if t.cc.iter().any(|c| approver(&c.who)) {
+        return true;
+    }
+    let mut found = false;
+    walk_flow(&t.flow, &mut |node| match node {
+        FlowNode::Step(step) => found |= step.approvers.iter().any(&approver),
+        FlowNode::Branch(block) => {
+            for branch in &block.branches {
+                for pred in branch.when.any_of.iter().flatten() {
+                    if pred.subject == subject && value_names(pred.value.as_ref(), id) {
+                        found = true;
+                    }
+                }
+            }
+        }
+    });
+    found
+}
+
+fn value_names(value: Option<&Value>, id: &str) -> bool {
+    match value {
+        Some(Value::Text(s)) => s == id,
+        Some(Value::List(items)) => items.iter().any(|v| value_names(Some(v), id)),
+        _ => false,
+    }
+}
+
+/// An id made from a name: ASCII letters and digits in lower case, other runs of
+/// characters as one `_`, at most 32 characters; `fallback` when nothing is left (a name
+/// in Chinese, say).
+pub fn id_from_name(name: &str, fallback: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('_') {
+            id.push('_');
+        }
+        if id.len() >= 32 {
+            break;
+        }
+    }
+    let id = id.trim_end_matches('_');
+    if id.is_empty() {
+        fallback.to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// `base`, or `base_2`, `base_3`, …, whichever `taken` does not hold.
+pub fn fresh_id(base: &str, taken: &[&str]) -> String {
+    if !taken.contains(&base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}_{n}"))
+        .find(|id| !taken.contains(&id.as_str()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::starter;
+    use crate::core::Lang;
+
+    fn bundle() -> Bundle {
+        starter::bundle(Lang::Zh)
+    }
+
+    #[test]
+    fn parent_cycles_are_found() {
+        let org = bundle().org;
+        // rd1 is under tech, under ceo.
+        assert!(parent_change_makes_cycle(&org, "tech", Some("rd1")));
+        assert!(parent_change_makes_cycle(&org, "ceo", Some("rd1")));
+        assert!(parent_change_makes_cycle(&org, "tech", Some("tech")));
+        assert!(!parent_change_makes_cycle(&org, "rd1", Some("hr")));
+        assert!(!parent_change_makes_cycle(&org, "rd1", None));
+        assert!(!parent_change_makes_cycle(&org, "rd1", Some("nowhere")));
+    }
+
+    #[test]
+    fn parent_cycle_check_ends_on_a_looping_tree() {
+        let mut org = bundle().org;
+        for d in &mut org.departments {
+            if d.id == "ceo" {
+                d.parent = Some("rd1".into());
+            }
+        }
+        assert!(!parent_change_makes_cycle(&org, "hr", Some("tech")));
+        assert!(parent_change_makes_cycle(&org, "tech", Some("ceo")));
+    }
+
+    #[test]
+    fn person_mentions_cover_org_templates_and_fixtures() {
+        let b = bundle();
+        let m = person_mentions(&b, "zhou");
+        for id in ["wang", "li", "zhao", "chen", "sun", "wu"] {
+            assert!(
+                m.contains(&Mention::Supervises(id.into())),
+                "supervises {id}"
+            );
+        }
+        assert!(m.contains(&Mention::Heads("ceo".into())));
+        assert!(m.iter().any(|x| matches!(x, Mention::Fixture(_))));
+        // wang is a CC recipient of leave and trip.
+        let m = person_mentions(&b, "wang");
+        assert!(m.contains(&Mention::Template("leave".into())));
+        assert!(m.contains(&Mention::Template("trip".into())));
+        assert!(m.contains(&Mention::Heads("admin".into())));
+        // Nobody refers to someone unknown.
+        assert!(person_mentions(&b, "nobody").is_empty());
+    }
+
+    #[test]
+    fn role_mentions_cover_holders_templates_and_policy() {
+        let b = bundle();
+        let m = role_mentions(&b, "approval_admin");
+        assert_eq!(m.first(), Some(&Mention::HeldBy("wang".into())));
+        assert!(m.contains(&Mention::RoutingPolicy));
+        let m = role_mentions(&b, "finance_manager");
+        assert!(m.contains(&Mention::HeldBy("zhao".into())));
+        assert!(m.contains(&Mention::Template("expense".into())));
+        assert!(!m.contains(&Mention::RoutingPolicy));
+        assert!(role_mentions(&b, "no_such_role").is_empty());
+    }
+
+    #[test]
+    fn role_mentions_see_until_role_and_conditions() {
+        let mut b = bundle();
+        let t = &mut b.approvals.templates[0];
+        t.flow.push(FlowNode::Step(crate::core::routing::Step {
+            id: "extra".into(),
+            name: "extra".into(),
+            approvers: vec![ApproverSpec::SupervisorChain {
+                levels: None,
+                until_role: Some("custom".into()),
+            }],
+            mode: Default::default(),
+        }));
+        let id = t.id.clone();
+        assert_eq!(role_mentions(&b, "custom"), vec![Mention::Template(id)]);
+    }
+
+    #[test]
+    fn department_mentions_list_children_people_and_templates() {
+        let b = bundle();
+        let m = department_mentions(&b, "tech");
+        assert_eq!(m[0], Mention::SubDepartment("rd1".into()));
+        assert!(m.contains(&Mention::Member("chen".into())));
+        assert!(m.contains(&Mention::Member("xu".into())));
+        let m = department_mentions(&b, "rd1");
+        assert!(!m.iter().any(|x| matches!(x, Mention::SubDepartment(_))));
+        let mut b = bundle();
+        b.org.people.retain(|p| p.dept != "mkt");
+        assert!(department_mentions(&b, "mkt").is_empty());
+    }
+
+    #[test]
+    fn ids_from_names() {
+        assert_eq!(id_from_name("Zhang Wei", "person"), "zhang_wei");
+        assert_eq!(id_from_name("  R&D -- Team 2 ", "dept"), "r_d_team_2");
+        assert_eq!(id_from_name("张伟", "person"), "person");
+        assert_eq!(id_from_name("张伟 Li", "person"), "li");
+        assert!(id_from_name(&"a".repeat(100), "x").len() <= 32);
+    }
+
+    #[test]
+    fn fresh_ids_avoid_taken_ones() {
+        assert_eq!(fresh_id("li", &["zhou"]), "li");
+        assert_eq!(fresh_id("li", &["li"]), "li_2");
+        assert_eq!(fresh_id("li", &["li", "li_2", "li_3"]), "li_4");
     }
 }
