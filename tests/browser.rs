@@ -350,3 +350,104 @@ async fn the_live_checker_explains_and_fixes_a_name() {
     drop(app);
     restore_path(&before);
 }
+
+/// Chooses an option of a select the way a browser does: new value, then a change event.
+fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = one(root, selector).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// Types into an input the way a browser does: new value, then an input event.
+fn type_into(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = one(root, selector).unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_simulator_routes_explains_and_keeps_a_route_test() {
+    let root = fresh("zh");
+    let before = set_path("/approvals");
+    let app = mount_to(root.clone(), App);
+    settle().await;
+
+    // 张伟 asks for 5 days of annual leave: supervisor, department head, HR.
+    choose(&root, "[data-testid=sim-template]", "leave");
+    choose(&root, "[data-testid=sim-requester]", "zhang");
+    choose(&root, "[data-testid=sim-field-leave_type]", "annual");
+    type_into(&root, "[data-testid=sim-field-days]", "5");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=sim-steps] > li"), 3);
+    let approvers: Vec<String> = (0..3)
+        .map(|i| {
+            text(
+                &root,
+                &format!(
+                    "[data-testid=sim-steps] > li:nth-child({}) .approvers",
+                    i + 1
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(approvers, ["刘洋", "陈刚", "何静"]);
+    assert!(text(&root, "[data-testid=sim-cc]").contains("王芳"));
+    // The drawing highlights exactly the three steps; the trace says why.
+    assert_eq!(count(&root, "[data-testid=sim-flow] g.step.taken"), 3);
+    let trace = text(&root, "[data-testid=sim-trace]");
+    assert!(
+        trace.contains("天数 > 3（实际：天数 = 5）—— 成立"),
+        "{trace}"
+    );
+    assert!(trace.contains("直属上级 → 刘洋"), "{trace}");
+
+    // 3 days is the boundary: only the supervisor.
+    type_into(&root, "[data-testid=sim-field-days]", "3");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=sim-steps] > li"), 1);
+
+    // Wrong input gives a clear error and no partial route.
+    type_into(&root, "[data-testid=sim-field-days]", "三天");
+    settle().await;
+    assert!(text(&root, "[data-testid=sim-error]").contains("不是数字"));
+    assert_eq!(count(&root, "[data-testid=sim-steps]"), 0);
+    assert_eq!(
+        one(&root, "[data-testid=sim-field-days]")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // A requester who has left is refused.
+    type_into(&root, "[data-testid=sim-field-days]", "2");
+    choose(&root, "[data-testid=sim-requester]", "ma");
+    settle().await;
+    assert!(text(&root, "[data-testid=sim-error]").contains("已离职"));
+
+    // Keep a route as a route test: the tab's count grows and it passes.
+    choose(&root, "[data-testid=sim-requester]", "zhang");
+    settle().await;
+    let badge = text(&root, "[data-testid=fixtures-badge]");
+    let (passed, total) = badge.split_once('/').unwrap();
+    assert_eq!(passed, total, "the starter's route tests all pass: {badge}");
+    let total: usize = total.parse().unwrap();
+    one(&root, "[data-testid=sim-save-fixture]").click();
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=fixtures-badge]"),
+        format!("{}/{}", total + 1, total + 1)
+    );
+    one(&root, "[data-testid=tab-fixtures]").click();
+    settle().await;
+    assert_eq!(
+        count(&root, "[data-testid=fixtures] tbody tr"),
+        total as u32 + 1
+    );
+    assert_eq!(count(&root, "[data-testid=fixtures] tr.failing"), 0);
+
+    drop(app);
+    restore_path(&before);
+}

@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::browser;
 use super::components::notices::Notices;
+use super::components::widgets::cb;
 use super::components::workspace_menu::WorkspaceMenu;
 use super::i18n::{tr, use_t, K};
 use super::pages::{
@@ -140,6 +141,29 @@ fn Header() -> impl IntoView {
                     .collect_view()}
             </nav>
             <div class="header-actions">
+                // Undo and redo serve every area: all edits share one history.
+                <button
+                    type="button"
+                    class="history-button"
+                    data-testid="undo"
+                    prop:disabled=move || !store.can_undo.get()
+                    title=tr(K::UndoHint)
+                    aria-label=tr(K::UndoHint)
+                    on:click=cb(move |_| store.undo())
+                >
+                    "↶"
+                </button>
+                <button
+                    type="button"
+                    class="history-button"
+                    data-testid="redo"
+                    prop:disabled=move || !store.can_redo.get()
+                    title=tr(K::RedoHint)
+                    aria-label=tr(K::RedoHint)
+                    on:click=cb(move |_| store.redo())
+                >
+                    "↷"
+                </button>
                 <WorkspaceMenu/>
                 <button
                     type="button"

@@ -110,24 +110,6 @@ pub fn PolicyPage() -> impl IntoView {
     view! {
         <div class="policy-page" class:pane-preview=move || pane.get() == Pane::Preview>
             <div class="policy-toolbar">
-                <button
-                    type="button"
-                    data-testid="undo"
-                    prop:disabled=move || !store.can_undo.get()
-                    title=tr(K::UndoHint)
-                    on:click=cb(move |_| store.undo())
-                >
-                    "↶ " {tr(K::Undo)}
-                </button>
-                <button
-                    type="button"
-                    data-testid="redo"
-                    prop:disabled=move || !store.can_redo.get()
-                    title=tr(K::RedoHint)
-                    on:click=cb(move |_| store.redo())
-                >
-                    "↷ " {tr(K::Redo)}
-                </button>
                 <span class="counts">
                     {move || counts.get().0} " " {tr(K::ChapterCount)} " · "
                     {move || counts.get().1} " " {tr(K::ClauseCount)}

@@ -6,7 +6,6 @@
 
 mod checks;
 mod fixtures;
-mod flow_svg;
 mod org;
 mod simulator;
 mod templates;
@@ -41,6 +40,8 @@ pub struct SimInput {
     /// Field values as typed, by field id. Values of fields the template does not have are
     /// ignored, so switching templates and back keeps what was typed.
     pub form: RwSignal<BTreeMap<String, String>>,
+    /// The requester's picks for steps whose approver they choose: step id to person id.
+    pub picks: RwSignal<BTreeMap<String, String>>,
 }
 
 /// What every tab of the approvals area shares.
@@ -77,6 +78,7 @@ impl ApprovalsCtx {
                 template: RwSignal::new(template),
                 requester: RwSignal::new(requester),
                 form: RwSignal::new(BTreeMap::new()),
+                picks: RwSignal::new(BTreeMap::new()),
             },
             fixtures: Memo::new(move |_| store.bundle.with(run_fixtures)),
             findings: Memo::new(move |_| store.bundle.with(lint)),
@@ -89,10 +91,12 @@ impl ApprovalsCtx {
         template: String,
         requester: String,
         form: BTreeMap<String, String>,
+        picks: BTreeMap<String, String>,
     ) {
         self.sim.template.set(template);
         self.sim.requester.set(requester);
         self.sim.form.set(form);
+        self.sim.picks.set(picks);
         self.tab.set(Tab::Simulate);
     }
 }

@@ -1,1 +1,0 @@
-//! A template's flow drawn as SVG, with the path a route took highlighted.

@@ -1,0 +1,163 @@
+// End-to-end tests of the approval simulator and the route tests (issue 4, items 4 and 5)
+// in the release build: a request routed, drawn and explained in both languages; wrong
+// input; a route kept as a route test that survives a reload; a route test turning red
+// after an org edit and green again after undo.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { DIST, eventually, launchBrowser, openApp, startServer } from './helpers.mjs';
+
+const TEST_TIMEOUT = { timeout: 180_000 };
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer(DIST);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const testid = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+async function text(locator) {
+  return (await locator.innerText()).trim();
+}
+
+async function withApprovals(opts, body) {
+  const { context, page, guard } = await openApp(browser, server, { path: 'approvals', ...opts });
+  try {
+    await testid(page, 'simulator').waitFor();
+    await body({ context, page, guard });
+    guard.assertClean();
+  } finally {
+    await context.close();
+  }
+}
+
+/** 张伟 asks for five days of annual leave. */
+async function fiveDaysLeave(page) {
+  await testid(page, 'sim-template').selectOption('leave');
+  await testid(page, 'sim-requester').selectOption('zhang');
+  await testid(page, 'sim-field-leave_type').selectOption('annual');
+  await testid(page, 'sim-field-days').fill('5');
+}
+
+async function stepApprovers(page) {
+  return page.locator('[data-testid=sim-steps] > li .approvers').allInnerTexts();
+}
+
+/** The route tests' tab badge as [passed, total]. */
+async function badge(page) {
+  const [passed, total] = (await text(testid(page, 'fixtures-badge'))).split('/').map(Number);
+  return [passed, total];
+}
+
+describe('approval simulator', () => {
+  it('A1. routes a request, draws the path taken and explains it, in Chinese and English', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      await fiveDaysLeave(page);
+      await eventually(async () => assert.deepEqual(await stepApprovers(page), ['刘洋', '陈刚', '何静']));
+      assert.ok((await text(testid(page, 'sim-cc'))).includes('王芳'));
+      // The SVG flow highlights the three steps and the branch taken, nothing else.
+      const flow = testid(page, 'sim-flow');
+      assert.equal(await flow.locator('svg g.step').count(), 3);
+      assert.equal(await flow.locator('svg g.step.taken').count(), 3);
+      assert.equal(await flow.locator('svg g.cond').count(), 2, 'the days branch and the otherwise branch');
+      assert.equal(await flow.locator('svg g.cond.taken').count(), 1);
+      // The trace gives each condition with its verdict and how each approver was found.
+      const trace = await text(testid(page, 'sim-trace'));
+      assert.match(trace, /天数 > 3（实际：天数 = 5）—— 成立/);
+      assert.match(trace, /直属上级 → 刘洋/);
+
+      // The boundary: 3 days takes only the supervisor.
+      await testid(page, 'sim-field-days').fill('3');
+      await eventually(async () => assert.deepEqual(await stepApprovers(page), ['刘洋']));
+      assert.equal(await flow.locator('svg g.step.taken').count(), 1);
+      assert.equal(await flow.locator('svg g.step.off').count(), 2, 'the untaken branch is greyed');
+
+      await testid(page, 'lang-toggle').click();
+      await eventually(async () => assert.match(await text(testid(page, 'sim-trace')), /does not hold/));
+      assert.ok((await text(testid(page, 'sim-steps'))).includes('single approver'));
+    });
+  });
+
+  it('A2. wrong input gives a clear error and no route', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'en-US' }, async ({ page }) => {
+      await testid(page, 'lang-toggle').waitFor();
+      await fiveDaysLeave(page);
+      await testid(page, 'sim-field-days').fill('2.3');
+      await eventually(async () => assert.match(await text(testid(page, 'sim-error')), /multiple of 0\.5/));
+      assert.equal(await testid(page, 'sim-steps').count(), 0, 'no partial route');
+      assert.equal(await testid(page, 'sim-field-days').getAttribute('aria-invalid'), 'true');
+      await testid(page, 'sim-field-days').fill('');
+      await eventually(async () => assert.match(await text(testid(page, 'sim-error')), /required/));
+      // A requester who has left is refused.
+      await testid(page, 'sim-field-days').fill('1');
+      await testid(page, 'sim-requester').selectOption('ma');
+      await eventually(async () => assert.match(await text(testid(page, 'sim-error')), /refused/));
+      // A refusal can be kept as a route test too, and it passes.
+      const [, total] = await badge(page);
+      await testid(page, 'sim-save-fixture').click();
+      await eventually(async () => assert.deepEqual(await badge(page), [total + 1, total + 1]));
+      await testid(page, 'tab-fixtures').click();
+      const row = page.locator('[data-testid=fixtures] tbody tr').last();
+      assert.match(await text(row), /refused/);
+      assert.equal(await text(row.locator('[data-testid=fixture-badge]')), 'pass');
+    });
+  });
+
+  it('A3. a route kept as a route test is there after a reload', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      const [, total] = await badge(page);
+      await fiveDaysLeave(page);
+      await testid(page, 'sim-fixture-name').fill('张伟年假五天');
+      await testid(page, 'sim-save-fixture').click();
+      await eventually(async () => assert.deepEqual(await badge(page), [total + 1, total + 1]));
+      await page.waitForTimeout(600); // autosave
+      await page.reload();
+      await testid(page, 'tab-fixtures').click();
+      const row = page.locator('[data-testid=fixtures] tbody tr', { hasText: '张伟年假五天' });
+      await eventually(async () => assert.equal(await row.count(), 1));
+      assert.equal(await text(row.locator('[data-testid=fixture-badge]')), '通过');
+      assert.ok((await text(row)).includes('刘洋 → 陈刚 → 何静'));
+    });
+  });
+
+  it('A4. a route test turns red after an org edit, shows what differs, and turns green on undo', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      const [passed, total] = await badge(page);
+      assert.equal(passed, total, 'the starter passes');
+
+      // 刘洋 leaves: every route that needed him changes.
+      await testid(page, 'tab-org').click();
+      await testid(page, 'org-person-liu').click();
+      await testid(page, 'org-person-status').selectOption('left');
+      await eventually(async () => {
+        const [p, t] = await badge(page);
+        assert.equal(t, total);
+        assert.ok(p < t, `some route tests fail now (${p}/${t})`);
+      });
+      assert.ok(await testid(page, 'fixtures-badge').evaluate((el) => el.classList.contains('bad')));
+
+      await testid(page, 'tab-fixtures').click();
+      const failing = page.locator('[data-testid=fixtures] tr.failing');
+      assert.ok((await failing.count()) > 0);
+      const row = testid(page, 'fixture-fx-leave-2');
+      assert.equal(await text(row.locator('[data-testid=fixture-badge]')), '未通过');
+      assert.match(await text(row.locator('[data-testid=fixture-diff]')), /第 1 步：预期 刘洋，实际 /);
+
+      // Opening it in the simulator shows why.
+      await row.locator('[data-testid=fixture-open]').click();
+      await eventually(async () => assert.match(await text(testid(page, 'sim-trace')), /刘洋 已离职/));
+
+      // Undo brings 刘洋 back and every test passes again.
+      await testid(page, 'undo').click();
+      await eventually(async () => assert.deepEqual(await badge(page), [total, total]));
+    });
+  });
+});
