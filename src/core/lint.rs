@@ -39,13 +39,15 @@
 //! branch whose every group requires the requester's department are checked only for the
 //! departments that can reach them.
 
+use std::collections::HashMap;
+
 use super::bundle::Bundle;
-use super::org::{Org, Person, Status};
+use super::org::{Org, OrgIndex, Person, Status};
 use super::routing::{
     describe, ApproverSpec, BranchBlock, Condition, FieldKind, FlowNode, Op, Predicate,
     RoutingPolicies, Subject, Template, Value,
 };
-use super::simulate::{in_department, resolve_approvers};
+use super::simulate::resolve_approvers;
 
 pub use crate::core::report::Severity;
 
@@ -138,6 +140,8 @@ impl Finding {
 /// ranges, then the branches' contents and the default), then unused fields.
 pub fn lint(bundle: &Bundle) -> Vec<Finding> {
     let mut out = Vec::new();
+    let representatives = representatives(&bundle.org);
+    let ix = OrgIndex::new(&bundle.org);
     for (t, template) in bundle.approvals.templates.iter().enumerate() {
         let policies = template
             .policies
@@ -147,6 +151,8 @@ pub fn lint(bundle: &Bundle) -> Vec<Finding> {
             org: &bundle.org,
             template,
             policies,
+            representatives: &representatives,
+            ix: &ix,
             out: &mut out,
         };
         let base = format!("$.approvals.templates[{t}]");
@@ -470,12 +476,41 @@ struct Lint<'a> {
     org: &'a Org,
     template: &'a Template,
     policies: &'a RoutingPolicies,
+    /// Each department's representative requester (see [`representatives`]).
+    representatives: &'a HashMap<&'a str, &'a Person>,
+    ix: &'a OrgIndex<'a>,
     out: &'a mut Vec<Finding>,
+}
+
+/// Each department's representative requester: its first active person who is not its
+/// head, else its first active one. One pass over the people, so the lint stays linear in
+/// the size of the org (a 10,000-person org has hundreds of departments).
+fn representatives(org: &Org) -> HashMap<&str, &Person> {
+    let heads: HashMap<&str, &str> = org
+        .departments
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.head.as_deref()?)))
+        .collect();
+    let mut out: HashMap<&str, &Person> = HashMap::new();
+    for p in org.people.iter().filter(|p| p.status == Status::Active) {
+        let is_head = heads.get(p.dept.as_str()) == Some(&p.id.as_str());
+        match out.get(p.dept.as_str()) {
+            // A non-head found earlier stays; a head found earlier gives way to a non-head.
+            Some(first) if !is_head && heads.get(p.dept.as_str()) == Some(&first.id.as_str()) => {
+                out.insert(&p.dept, p);
+            }
+            Some(_) => {}
+            None => {
+                out.insert(&p.dept, p);
+            }
+        }
+    }
+    out
 }
 
 const MAX_DEPTH: usize = 64;
 
-impl Lint<'_> {
+impl<'a> Lint<'a> {
     fn push(
         &mut self,
         path: String,
@@ -513,10 +548,10 @@ impl Lint<'_> {
                             continue;
                         };
                         let resolved = step.approvers.iter().any(|spec| {
-                            resolve_approvers(self.org, self.template, self.policies, person, spec)
+                            resolve_approvers(self.ix, self.template, self.policies, person, spec)
                                 .iter()
                                 .any(|id| {
-                                    self.org
+                                    self.ix
                                         .person(id)
                                         .is_some_and(|p| p.status == Status::Active)
                                 })
@@ -638,9 +673,8 @@ impl Lint<'_> {
                                 Value::List(items) => items.as_slice(),
                                 other => std::slice::from_ref(other),
                             };
-                            list.iter().any(
-                                |x| matches!(x, Value::Text(a) if in_department(self.org, d, a)),
-                            )
+                            list.iter()
+                                .any(|x| matches!(x, Value::Text(a) if self.ix.in_department(d, a)))
                         }
                         _ => true,
                     })
@@ -652,18 +686,9 @@ impl Lint<'_> {
         out
     }
 
-    /// The department's first active person who is not its head, else its first active one.
-    fn representative(&self, dept: &str) -> Option<&Person> {
-        let head = self.org.department(dept).and_then(|d| d.head.as_deref());
-        let active = || {
-            self.org
-                .people
-                .iter()
-                .filter(move |p| p.dept == dept && p.status == Status::Active)
-        };
-        active()
-            .find(|p| Some(p.id.as_str()) != head)
-            .or_else(|| active().next())
+    /// The department's representative requester.
+    fn representative(&self, dept: &str) -> Option<&'a Person> {
+        self.representatives.get(dept).copied()
     }
 
     fn predicate(&mut self, p: &Predicate, path: String) {
@@ -789,7 +814,7 @@ impl Lint<'_> {
                         ("requester_dept", &|v| self.org.department(v).is_some())
                     }
                     Subject::RequesterRole => ("requester_role", &|v| self.org.role(v).is_some()),
-                    _ => ("requester", &|v| self.org.person(v).is_some()),
+                    _ => ("requester", &|v| self.ix.person(v).is_some()),
                 };
                 if !matches!(p.op, Op::Eq | Op::Ne | Op::In | Op::NotIn | Op::IsEmpty) {
                     self.push(

@@ -1,5 +1,7 @@
 //! The org chart: departments, people and roles.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::bundle::Bundle;
@@ -62,6 +64,86 @@ pub struct Role {
     pub name: String,
     #[serde(default)]
     pub description: String,
+}
+
+/// Lookups by id over one org, built once in one pass: the simulator and the lint ask for
+/// people, departments and role holders many times per request, and a 10,000-person org
+/// makes a scan per question the main cost. The first of several entries with the same id
+/// wins, as with [`Org::person`].
+pub struct OrgIndex<'a> {
+    pub org: &'a Org,
+    people: HashMap<&'a str, &'a Person>,
+    departments: HashMap<&'a str, &'a Department>,
+    holders: HashMap<&'a str, Vec<&'a Person>>,
+}
+
+impl<'a> OrgIndex<'a> {
+    pub fn new(org: &'a Org) -> OrgIndex<'a> {
+        let mut people = HashMap::with_capacity(org.people.len());
+        let mut holders: HashMap<&str, Vec<&Person>> = HashMap::new();
+        for p in &org.people {
+            people.entry(p.id.as_str()).or_insert(p);
+            for r in &p.roles {
+                let list = holders.entry(r.as_str()).or_default();
+                // A role listed twice on one person still makes one holder.
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, p)) {
+                    list.push(p);
+                }
+            }
+        }
+        let mut departments = HashMap::with_capacity(org.departments.len());
+        for d in &org.departments {
+            departments.entry(d.id.as_str()).or_insert(d);
+        }
+        OrgIndex {
+            org,
+            people,
+            departments,
+            holders,
+        }
+    }
+
+    pub fn person(&self, id: &str) -> Option<&'a Person> {
+        self.people.get(id).copied()
+    }
+
+    pub fn department(&self, id: &str) -> Option<&'a Department> {
+        self.departments.get(id).copied()
+    }
+
+    /// People who hold a role, in file order.
+    pub fn holders(&self, role: &str) -> &[&'a Person] {
+        self.holders.get(role).map_or(&[], Vec::as_slice)
+    }
+
+    /// As [`Org::top_level_department`].
+    pub fn top_level_department(&self, dept: &str) -> Option<&'a Department> {
+        let mut current = self.department(dept)?;
+        for _ in 0..=self.departments.len() {
+            match current.parent.as_deref().and_then(|p| self.department(p)) {
+                Some(parent) if parent.parent.is_none() => return Some(current),
+                Some(parent) => current = parent,
+                None => return Some(current),
+            }
+        }
+        None
+    }
+
+    /// Whether department `dept` is `ancestor` or below it (bounded, so a parent cycle
+    /// cannot loop forever).
+    pub fn in_department(&self, dept: &str, ancestor: &str) -> bool {
+        let mut current = dept;
+        for _ in 0..=self.departments.len() {
+            if current == ancestor {
+                return true;
+            }
+            match self.department(current).and_then(|d| d.parent.as_deref()) {
+                Some(parent) => current = parent,
+                None => return false,
+            }
+        }
+        false
+    }
 }
 
 impl Org {
@@ -337,6 +419,52 @@ mod tests {
 
     fn bundle() -> Bundle {
         starter::bundle(Lang::Zh)
+    }
+
+    #[test]
+    fn the_index_answers_as_the_lists_do() {
+        let mut org = bundle().org;
+        // A duplicate id (the first wins, as with `Org::person`), a role listed twice, and a
+        // parent cycle the walk must not follow forever.
+        let mut twin = org.people[0].clone();
+        twin.name = "twin".into();
+        org.people.push(twin);
+        let role = org.people[1].roles[0].clone();
+        org.people[1].roles.push(role);
+        org.departments.push(Department {
+            id: "loop_a".into(),
+            parent: Some("loop_b".into()),
+            ..Department::default()
+        });
+        org.departments.push(Department {
+            id: "loop_b".into(),
+            parent: Some("loop_a".into()),
+            ..Department::default()
+        });
+        let ix = OrgIndex::new(&org);
+        for p in &org.people {
+            assert_eq!(
+                ix.person(&p.id).map(|x| &x.name),
+                org.person(&p.id).map(|x| &x.name)
+            );
+        }
+        assert!(ix.person("nobody").is_none());
+        for r in &org.roles {
+            let expected: Vec<&str> = org.holders(&r.id).iter().map(|p| p.id.as_str()).collect();
+            let got: Vec<&str> = ix.holders(&r.id).iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(got, expected, "holders of {}", r.id);
+        }
+        assert!(ix.holders("no_such_role").is_empty());
+        for d in &org.departments {
+            assert_eq!(
+                ix.top_level_department(&d.id).map(|x| &x.id),
+                org.top_level_department(&d.id).map(|x| &x.id)
+            );
+        }
+        assert!(ix.in_department("rd1", "tech"));
+        assert!(ix.in_department("rd1", "rd1"));
+        assert!(!ix.in_department("tech", "rd1"));
+        assert!(!ix.in_department("loop_a", "tech"), "a parent cycle ends");
     }
 
     #[test]

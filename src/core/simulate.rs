@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 
 use super::bundle::Bundle;
 use super::lang::Lang;
-use super::org::{Org, Person, Status};
+use super::org::{Org, OrgIndex, Person, Status};
 use super::routing::{
     describe, walk_flow, ApproverSpec, CcTiming, ExpectedRoute, Field, FieldKind, FlowNode, Op,
     Predicate, RouteFixture, RoutingPolicies, Step, StepMode, Subject, Template, Value,
@@ -379,6 +379,21 @@ pub fn simulate_with_picks(
     form: &[(String, String)],
     picks: &[(String, Vec<String>)],
 ) -> Result<Route, SimError> {
+    let ix = OrgIndex::new(&bundle.org);
+    simulate_indexed(bundle, &ix, template_id, requester_id, form, picks)
+}
+
+/// [`simulate_with_picks`] over an index of the bundle's org built once by the caller: for
+/// many requests over one workspace (batches, benchmarks, route tests), where building the
+/// index per request would cost more than the request.
+pub fn simulate_indexed(
+    bundle: &Bundle,
+    ix: &OrgIndex,
+    template_id: &str,
+    requester_id: &str,
+    form: &[(String, String)],
+    picks: &[(String, Vec<String>)],
+) -> Result<Route, SimError> {
     let org = &bundle.org;
     let template = bundle
         .approvals
@@ -386,7 +401,7 @@ pub fn simulate_with_picks(
         .iter()
         .find(|t| t.id == template_id)
         .ok_or_else(|| SimError::new("unknown_template", vec![("template", template_id.into())]))?;
-    let requester = org.person(requester_id).ok_or_else(|| {
+    let requester = ix.person(requester_id).ok_or_else(|| {
         SimError::new(
             "unknown_requester",
             vec![("requester", requester_id.into())],
@@ -410,6 +425,7 @@ pub fn simulate_with_picks(
 
     let mut sim = Sim {
         org,
+        ix,
         template,
         requester,
         policies,
@@ -426,7 +442,7 @@ pub fn simulate_with_picks(
             ("dept", requester.dept.clone()),
             (
                 "top_dept",
-                org.top_level_department(&requester.dept)
+                ix.top_level_department(&requester.dept)
                     .map_or_else(String::new, |d| d.id.clone()),
             ),
         ],
@@ -681,6 +697,7 @@ fn is_date(s: &str) -> bool {
 
 struct Sim<'a> {
     org: &'a Org,
+    ix: &'a OrgIndex<'a>,
     template: &'a Template,
     requester: &'a Person,
     policies: &'a RoutingPolicies,
@@ -812,11 +829,11 @@ impl Sim<'_> {
 
     /// Whether department `dept` is `ancestor` or below it.
     fn in_dept(&self, dept: &str, ancestor: &str) -> bool {
-        in_department(self.org, dept, ancestor)
+        self.ix.in_department(dept, ancestor)
     }
 
     fn person(&self, id: &str) -> Option<&Person> {
-        self.org.person(id)
+        self.ix.person(id)
     }
 
     /// The supervisor chain above the requester, nearest first, without cycles.
@@ -882,9 +899,10 @@ impl Sim<'_> {
             }
             ApproverSpec::Role { role, same_dept } => {
                 let holders: Vec<&Person> = self
-                    .org
+                    .ix
                     .holders(role)
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .filter(|p| !*same_dept || self.in_dept(&p.dept, &self.requester.dept))
                     .collect();
                 let how = if *same_dept {
@@ -907,9 +925,9 @@ impl Sim<'_> {
             }
             ApproverSpec::DeptHead { dept } => {
                 let (d, how) = match dept {
-                    Some(d) => (self.org.department(d), format!("head of department `{d}`")),
+                    Some(d) => (self.ix.department(d), format!("head of department `{d}`")),
                     None => {
-                        let top = self.org.top_level_department(&self.requester.dept);
+                        let top = self.ix.top_level_department(&self.requester.dept);
                         let how = format!(
                             "head of `{}`, the requester's top-level department",
                             top.map_or("?", |t| t.id.as_str())
@@ -1076,9 +1094,9 @@ impl Sim<'_> {
             ));
         };
         let holders: Vec<String> = self
-            .org
+            .ix
             .holders(&role)
-            .into_iter()
+            .iter()
             .filter(|p| p.status == Status::Active)
             .map(|p| p.id.clone())
             .collect();
@@ -1153,26 +1171,10 @@ impl Sim<'_> {
     }
 }
 
-/// Whether department `dept` is `ancestor` or below it (bounded, so a parent cycle cannot
-/// loop forever). Also used by the lint.
-pub(crate) fn in_department(org: &Org, dept: &str, ancestor: &str) -> bool {
-    let mut current = dept;
-    for _ in 0..=org.departments.len() {
-        if current == ancestor {
-            return true;
-        }
-        match org.department(current).and_then(|d| d.parent.as_deref()) {
-            Some(parent) => current = parent,
-            None => return false,
-        }
-    }
-    false
-}
-
 /// The people one approver rule resolves to for `requester` (left people included), exactly
 /// as the simulator resolves them, with an empty form. Used by the lint.
 pub(crate) fn resolve_approvers(
-    org: &Org,
+    ix: &OrgIndex,
     template: &Template,
     policies: &RoutingPolicies,
     requester: &Person,
@@ -1181,7 +1183,8 @@ pub(crate) fn resolve_approvers(
     let values = BTreeMap::new();
     let picks = BTreeMap::new();
     let sim = Sim {
-        org,
+        org: ix.org,
+        ix,
         template,
         requester,
         policies,
@@ -1293,13 +1296,17 @@ pub fn fixture_form(f: &RouteFixture) -> Result<Vec<(String, String)>, SimError>
 
 /// Runs one fixture, with its picks.
 pub fn run_fixture(bundle: &Bundle, f: &RouteFixture) -> FixtureResult {
+    run_fixture_indexed(bundle, &OrgIndex::new(&bundle.org), f)
+}
+
+fn run_fixture_indexed(bundle: &Bundle, ix: &OrgIndex, f: &RouteFixture) -> FixtureResult {
     let picks: Vec<(String, Vec<String>)> = f
         .picks
         .iter()
         .map(|(step, people)| (step.clone(), people.clone()))
         .collect();
     let outcome = fixture_form(f)
-        .and_then(|form| simulate_with_picks(bundle, &f.template, &f.requester, &form, &picks));
+        .and_then(|form| simulate_indexed(bundle, ix, &f.template, &f.requester, &form, &picks));
     let (actual, route, error) = match outcome {
         Ok(route) => (
             Some(ExpectedRoute {
@@ -1343,10 +1350,11 @@ pub fn run_fixture(bundle: &Bundle, f: &RouteFixture) -> FixtureResult {
 
 /// Runs every fixture of the workspace, in file order.
 pub fn run_fixtures(bundle: &Bundle) -> Vec<FixtureResult> {
+    let ix = OrgIndex::new(&bundle.org);
     bundle
         .fixtures
         .iter()
-        .map(|f| run_fixture(bundle, f))
+        .map(|f| run_fixture_indexed(bundle, &ix, f))
         .collect()
 }
 
