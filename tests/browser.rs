@@ -451,3 +451,50 @@ async fn the_simulator_routes_explains_and_keeps_a_route_test() {
     drop(app);
     restore_path(&before);
 }
+
+#[wasm_bindgen_test]
+async fn a_route_test_turns_red_after_an_org_edit_and_green_on_undo() {
+    let root = fresh("zh");
+    let before = set_path("/approvals");
+    let app = mount_to(root.clone(), App);
+    settle().await;
+    let badge = text(&root, "[data-testid=fixtures-badge]");
+    let (passed, total) = badge.split_once('/').unwrap();
+    assert_eq!(passed, total, "{badge}");
+
+    // 刘洋 leaves: the routes that needed him change.
+    one(&root, "[data-testid=tab-org]").click();
+    settle().await;
+    one(&root, "[data-testid=org-person-liu]").click();
+    settle().await;
+    choose(&root, "[data-testid=org-person-status]", "left");
+    settle().await;
+    let badge = text(&root, "[data-testid=fixtures-badge]");
+    let (now_passed, now_total) = badge.split_once('/').unwrap();
+    assert_eq!(now_total, total);
+    assert!(
+        now_passed.parse::<u32>().unwrap() < total.parse::<u32>().unwrap(),
+        "{badge}"
+    );
+
+    one(&root, "[data-testid=tab-fixtures]").click();
+    settle().await;
+    let row = "[data-testid=fixture-fx-leave-2]";
+    assert_eq!(
+        text(&root, &format!("{row} [data-testid=fixture-badge]")),
+        "未通过"
+    );
+    let diff = text(&root, &format!("{row} [data-testid=fixture-diff]"));
+    assert!(diff.starts_with("第 1 步：预期 刘洋，实际 "), "{diff}");
+
+    one(&root, "[data-testid=undo]").click();
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=fixtures-badge]"),
+        format!("{total}/{total}")
+    );
+    assert_eq!(count(&root, "[data-testid=fixtures] tr.failing"), 0);
+
+    drop(app);
+    restore_path(&before);
+}
