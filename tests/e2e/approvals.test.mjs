@@ -160,4 +160,17 @@ describe('approval simulator', () => {
       await eventually(async () => assert.deepEqual(await badge(page), [total, total]));
     });
   });
+
+  it('A5. at phone width no tab of the approvals area scrolls sideways', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN', viewport: { width: 390, height: 800 } }, async ({ page }) => {
+      await fiveDaysLeave(page);
+      await eventually(async () => assert.equal(await page.locator('[data-testid=sim-steps] > li').count(), 3));
+      for (const tab of ['tab-simulate', 'tab-fixtures', 'tab-templates', 'tab-org', 'tab-checks']) {
+        await testid(page, tab).click();
+        await page.waitForTimeout(100);
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.ok(scroll <= client, `${tab}: page is ${scroll}px wide in a ${client}px window`);
+      }
+    });
+  });
 });
