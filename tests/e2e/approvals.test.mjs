@@ -173,4 +173,18 @@ describe('approval simulator', () => {
       }
     });
   });
+
+  it('A6. the checks are listed in words and open the template they are about', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      assert.equal(await text(testid(page, 'checks-badge')), '10', 'the starter has 10 intended warnings');
+      await testid(page, 'tab-checks').click();
+      assert.equal(await text(testid(page, 'checks-summary')), '0 个错误，10 个提醒');
+      const expense = page.locator('[data-testid=checks] li[data-code=uncovered_range]', { hasText: '报销' });
+      assert.match(await text(expense), /没有分支覆盖/);
+      await expense.locator('[data-testid=check-open]').click();
+      // The expense template (the second) is the one open.
+      await eventually(async () => assert.equal(await testid(page, 'tpl-select').inputValue(), '1'));
+      assert.equal(await testid(page, 'tpl-name').inputValue(), '报销');
+    });
+  });
 });

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::words::Namer;
-use super::ApprovalsCtx;
+use super::{ApprovalsCtx, Tab};
 use crate::core::lint::Severity;
 use crate::core::Lang;
+use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{tr, K};
 use crate::ui::state::use_store;
 
@@ -36,11 +37,21 @@ pub fn ChecksTab() -> impl IntoView {
                             Severity::Warning => (K::SeverityWarning, "badge warn"),
                         };
                         let where_ = template.map_or(f.template.clone(), |t| t.name.clone());
+                        // The templates tab opens on the simulator's template.
+                        let open = {
+                            let id = f.template.clone();
+                            move |_| {
+                                ctx.sim.template.set(id.clone());
+                                ctx.tab.set(Tab::Templates);
+                            }
+                        };
                         view! {
                             <li data-code=f.code>
                                 <span class=class>{badge.text(lang)}</span>
                                 " "
-                                <strong>{where_}</strong>
+                                <button type="button" class="link-button" data-testid="check-open" on:click=cb(open)>
+                                    {where_}
+                                </button>
                                 ": "
                                 {names.finding(f)}
                                 <br/>
