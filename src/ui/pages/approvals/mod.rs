@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::lint::{lint, Finding, Severity};
-use crate::core::org::Org;
+use crate::core::org::{Org, Status};
 use crate::core::simulate::{run_fixtures, FixtureResult};
 use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{tr, K};
@@ -57,32 +57,37 @@ pub struct ApprovalsCtx {
 
 impl ApprovalsCtx {
     fn new(store: Store) -> ApprovalsCtx {
-        let (template, requester) = store.bundle.with_untracked(|b| {
-            (
-                b.approvals
-                    .templates
-                    .first()
-                    .map(|t| t.id.clone())
-                    .unwrap_or_default(),
-                b.org
-                    .people
-                    .iter()
-                    .find(|p| p.status == crate::core::org::Status::Active)
-                    .map(|p| p.id.clone())
-                    .unwrap_or_default(),
-            )
-        });
-        ApprovalsCtx {
+        let ctx = ApprovalsCtx {
             tab: RwSignal::new(Tab::Simulate),
             sim: SimInput {
-                template: RwSignal::new(template),
-                requester: RwSignal::new(requester),
+                template: RwSignal::new(String::new()),
+                requester: RwSignal::new(String::new()),
                 form: RwSignal::new(BTreeMap::new()),
                 picks: RwSignal::new(BTreeMap::new()),
             },
             fixtures: Memo::new(move |_| store.bundle.with(run_fixtures)),
             findings: Memo::new(move |_| store.bundle.with(lint)),
-        }
+        };
+        // The simulator's template and requester stay ones the workspace has: the first
+        // template and the first active person at first, and again when a deletion or
+        // another workspace takes them away.
+        let sim = ctx.sim;
+        Effect::new(move |_| {
+            store.bundle.with(|b| {
+                let template = sim.template.get_untracked();
+                if !b.approvals.templates.iter().any(|t| t.id == template) {
+                    let first = b.approvals.templates.first().map(|t| t.id.clone());
+                    sim.template.set(first.unwrap_or_default());
+                }
+                let requester = sim.requester.get_untracked();
+                if b.org.person(&requester).is_none() {
+                    let first = b.org.people.iter().find(|p| p.status == Status::Active);
+                    sim.requester
+                        .set(first.map(|p| p.id.clone()).unwrap_or_default());
+                }
+            })
+        });
+        ctx
     }
 
     /// Opens a scenario in the simulator.
