@@ -723,3 +723,163 @@ fn route_lint_prints_findings_and_exits_1_on_errors() {
         assert_eq!(code, 2, "{args:?}");
     }
 }
+
+#[test]
+fn route_timeline_prints_the_timeline_as_json() {
+    let leave = [
+        "route",
+        "timeline",
+        "--template",
+        "leave",
+        "--requester",
+        "zhang",
+        "--field",
+        "leave_type=annual",
+        "--field",
+        "days=5",
+    ];
+    // 张伟, 5 days, Friday 17:00: 4 working hours per step, over the weekend.
+    let mut args = leave.to_vec();
+    args.extend(["--submitted", "2026-11-20T17:00"]);
+    let (code, out, err) = ppg(&args);
+    assert_eq!(code, 0, "{err}");
+    let t: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(t["template"], "leave");
+    assert_eq!(t["requester"], "zhang");
+    assert_eq!(t["submitted"], "2026-11-20T17:00");
+    assert_eq!(t["finish"], "2026-11-24T11:00");
+    assert_eq!(t["outcome"], "approved");
+    assert_eq!(t["working_hours"], 12.0);
+    assert_eq!(t["calendar_minutes"], 5400);
+    let steps = t["steps"].as_array().expect("steps");
+    let ends: Vec<&str> = steps
+        .iter()
+        .map(|s| s["end"].as_str().expect("end"))
+        .collect();
+    assert_eq!(
+        ends,
+        ["2026-11-23T12:00", "2026-11-23T16:00", "2026-11-24T11:00"]
+    );
+    assert_eq!(steps[0]["step"], "s-supervisor");
+    assert_eq!(steps[0]["mode"], "single");
+    assert_eq!(steps[0]["approvers"], serde_json::json!(["liu"]));
+    assert_eq!(steps[0]["start"], "2026-11-20T17:00");
+    assert_eq!(steps[0]["answered_by"], serde_json::json!(["liu"]));
+    assert_eq!(steps[0]["working_hours"], 4.0);
+    assert_eq!(steps[0]["escalations"], serde_json::json!([]));
+    assert_eq!(t["breaches"], serde_json::json!([]));
+
+    // A slow supervisor and a holiday: escalated to chen at the timeout, a breach recorded.
+    let mut args = leave.to_vec();
+    args.extend([
+        "--submitted",
+        "2026-11-18T09:00",
+        "--response",
+        "liu=10",
+        "--holiday",
+        "2026-11-19",
+    ]);
+    let (code, out, err) = ppg(&args);
+    assert_eq!(code, 0, "{err}");
+    let t: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    let first = &t["steps"][0];
+    assert_eq!(first["end"], "2026-11-20T12:00");
+    assert_eq!(first["answered_by"], serde_json::json!(["chen"]));
+    assert_eq!(
+        first["escalations"],
+        serde_json::json!([{"at": "2026-11-18T17:00", "action": "supervisor", "from": "liu", "to": "chen"}])
+    );
+    assert_eq!(
+        t["breaches"],
+        serde_json::json!([{"step": "s-supervisor", "approver": "liu", "promised_hours": 8.0, "response_hours": 10.0}])
+    );
+
+    // Stochastic: the same seed gives the same timeline.
+    let mut args = leave.to_vec();
+    args.extend([
+        "--submitted",
+        "2026-11-20T17:00",
+        "--stochastic",
+        "--seed",
+        "42",
+    ]);
+    let (code, a, err) = ppg(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ppg(&args).1, a);
+}
+
+#[test]
+fn route_timeline_exit_codes() {
+    let base = [
+        "route",
+        "timeline",
+        "--template",
+        "leave",
+        "--requester",
+        "zhang",
+        "--field",
+        "leave_type=annual",
+        "--field",
+        "days=1",
+    ];
+    // Invalid requests and times: exit 1, the reason on standard error, nothing printed.
+    for (extra, needle) in [
+        (
+            vec!["--submitted", "2026-02-30T10:00"],
+            "not a real local time",
+        ),
+        (
+            vec!["--submitted", "2026-11-20 25:00"],
+            "not a real local time",
+        ),
+        (
+            vec!["--submitted", "2026-11-20T10:00", "--holiday", "2026-13-01"],
+            "not a real date",
+        ),
+        (
+            vec!["--submitted", "2026-11-20T10:00", "--response", "nobody=3"],
+            "no person `nobody`",
+        ),
+        (
+            vec!["--submitted", "2026-11-20T10:00", "--field", "days=-1"],
+            "days",
+        ),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(extra.iter().copied());
+        let (code, out, err) = ppg(&args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    let (code, _, err) = ppg(&[
+        "route",
+        "timeline",
+        "--template",
+        "leave",
+        "--requester",
+        "ma",
+        "--field",
+        "leave_type=annual",
+        "--field",
+        "days=1",
+        "--submitted",
+        "2026-11-20T10:00",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("has left"), "{err}");
+    // Usage errors: exit 2.
+    for extra in [
+        vec![],
+        vec!["--submitted", "2026-11-20T10:00", "--response", "liu"],
+        vec!["--submitted", "2026-11-20T10:00", "--response", "liu=-2"],
+        vec!["--submitted", "2026-11-20T10:00", "--seed", "x"],
+        vec!["--submitted", "2026-11-20T10:00", "--bogus", "1"],
+        vec!["--submitted"],
+    ] {
+        let mut args = base.to_vec();
+        args.extend(extra.iter().copied());
+        let (code, _, _) = ppg(&args);
+        assert_eq!(code, 2, "{args:?}");
+    }
+}

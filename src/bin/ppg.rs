@@ -52,6 +52,16 @@ usage:
                                       by the requester, in order; exit 1 with the reason
                                       on standard error when the request is invalid or
                                       refused (a missing or wrong pick included)
+  ppg route timeline [--bundle FILE] --template ID --requester ID [--field KEY=VALUE]...
+                     [--pick STEP=PERSON[,PERSON...]]... --submitted YYYY-MM-DDTHH:MM
+                     [--response PERSON=HOURS]... [--holiday YYYY-MM-DD]...
+                     [--stochastic] [--seed N]
+                                      the route of one request on the working calendar,
+                                      as one JSON object: submitted, finish, outcome,
+                                      working_hours, calendar_minutes, steps (start, end,
+                                      answered_by, working_hours, escalations) and
+                                      breaches; exit 1 when the request or a time is
+                                      invalid
   ppg route test [--bundle FILE]      run the workspace's route fixtures: one line per
                                       fixture (pass, or FAIL with the differences) and a
                                       summary; exit 1 if any fails
@@ -75,6 +85,7 @@ Without --bundle, commands use the starter workspace.
             ["naming", "audit", rest @ ..] => naming_check(rest, true),
             ["naming", "inventory", rest @ ..] => naming_inventory(rest),
             ["route", "simulate", rest @ ..] => route_simulate(rest),
+            ["route", "timeline", rest @ ..] => route_timeline(rest),
             ["route", "test", rest @ ..] => route_test(rest),
             ["route", "lint", rest @ ..] => route_lint(rest),
             ["help" | "--help" | "-h"] | [] => {
@@ -139,6 +150,52 @@ Without --bundle, commands use the starter workspace.
         serde_json::Value::Object(map)
     }
 
+    /// The request of `route simulate` and `route timeline`: template, requester, form and
+    /// picks. A usage error is printed; exit code 2.
+    struct Request<'a> {
+        template: &'a str,
+        requester: &'a str,
+        form: Vec<(String, String)>,
+        picks: Vec<(String, Vec<String>)>,
+    }
+
+    fn request<'a>(opts: &[(&'a str, &'a str)], verb: &str) -> Result<Request<'a>, i32> {
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(template), Some(requester)) = (get("--template"), get("--requester")) else {
+            return Err(usage_error(&format!(
+                "`route {verb}` needs --template ID and --requester ID"
+            )));
+        };
+        let mut form = Vec::new();
+        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--field") {
+            let Some((k, v)) = kv.split_once('=') else {
+                return Err(usage_error(&format!("`--field {kv}` is not KEY=VALUE")));
+            };
+            form.push((k.to_string(), v.to_string()));
+        }
+        let mut picks: Vec<(String, Vec<String>)> = Vec::new();
+        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--pick") {
+            let Some((step, people)) = kv.split_once('=') else {
+                return Err(usage_error(&format!(
+                    "`--pick {kv}` is not STEP=PERSON[,PERSON...]"
+                )));
+            };
+            let people = people
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            picks.push((step.trim().to_string(), people));
+        }
+        Ok(Request {
+            template,
+            requester,
+            form,
+            picks,
+        })
+    }
+
     /// `route simulate`: the route of one request as one JSON object.
     fn route_simulate(rest: &[&str]) -> i32 {
         use policy_playground::core::simulate::simulate_with_picks;
@@ -151,29 +208,15 @@ Without --bundle, commands use the starter workspace.
             Err(e) => return usage_error(&e),
         };
         let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
-        let (Some(template), Some(requester)) = (get("--template"), get("--requester")) else {
-            return usage_error("`route simulate` needs --template ID and --requester ID");
+        let Request {
+            template,
+            requester,
+            form,
+            picks,
+        } = match request(&opts, "simulate") {
+            Ok(r) => r,
+            Err(code) => return code,
         };
-        let mut form = Vec::new();
-        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--field") {
-            let Some((k, v)) = kv.split_once('=') else {
-                return usage_error(&format!("`--field {kv}` is not KEY=VALUE"));
-            };
-            form.push((k.to_string(), v.to_string()));
-        }
-        let mut picks: Vec<(String, Vec<String>)> = Vec::new();
-        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--pick") {
-            let Some((step, people)) = kv.split_once('=') else {
-                return usage_error(&format!("`--pick {kv}` is not STEP=PERSON[,PERSON...]"));
-            };
-            let people = people
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-            picks.push((step.trim().to_string(), people));
-        }
         let bundle = match load_bundle(get("--bundle")) {
             Ok(b) => b,
             Err(code) => return code,
@@ -208,6 +251,113 @@ Without --bundle, commands use the starter workspace.
                 "params": params_json(&t.params),
             })).collect::<Vec<_>>(),
         });
+        let _ = writeln!(std::io::stdout().lock(), "{record}");
+        0
+    }
+
+    /// `route timeline`: the route of one request placed on the working calendar.
+    fn route_timeline(rest: &[&str]) -> i32 {
+        use policy_playground::core::calendar::{Date, DateTime};
+        use policy_playground::core::simulate::simulate_with_picks;
+        use policy_playground::core::timing::{timeline, Mode, Response, TimelineOptions};
+        // `--stochastic` is the one option without a value.
+        let stochastic = rest.contains(&"--stochastic");
+        let rest: Vec<&str> = rest
+            .iter()
+            .copied()
+            .filter(|a| *a != "--stochastic")
+            .collect();
+        let opts = match options(
+            &rest,
+            &[
+                "--bundle",
+                "--template",
+                "--requester",
+                "--field",
+                "--pick",
+                "--submitted",
+                "--response",
+                "--holiday",
+                "--seed",
+            ],
+            &["--field", "--pick", "--response", "--holiday"],
+        ) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let req = match request(&opts, "timeline") {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
+        let Some(submitted) = get("--submitted") else {
+            return usage_error("`route timeline` needs --submitted YYYY-MM-DDTHH:MM");
+        };
+        let mut run = TimelineOptions {
+            mode: stochastic.then_some(Mode::Stochastic),
+            ..TimelineOptions::default()
+        };
+        if let Some(seed) = get("--seed") {
+            match seed.parse::<u64>() {
+                Ok(n) => run.seed = Some(n),
+                Err(_) => return usage_error(&format!("`--seed {seed}` is not a whole number")),
+            }
+        }
+        for (_, kv) in opts.iter().filter(|(f, _)| *f == "--response") {
+            let parsed = kv
+                .split_once('=')
+                .and_then(|(p, h)| Some((p.trim(), h.trim().parse::<f64>().ok()?)))
+                .filter(|(p, h)| !p.is_empty() && h.is_finite() && *h >= 0.0);
+            let Some((person, h)) = parsed else {
+                return usage_error(&format!("`--response {kv}` is not PERSON=HOURS"));
+            };
+            run.responses
+                .push((person.to_string(), Response::Fixed { hours: h }));
+        }
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let Some(submitted) = DateTime::parse(submitted) else {
+            eprintln!("ppg: `{submitted}` is not a real local time written YYYY-MM-DDTHH:MM");
+            return 1;
+        };
+        for (_, d) in opts.iter().filter(|(f, _)| *f == "--holiday") {
+            let Some(date) = Date::parse(d) else {
+                eprintln!("ppg: `--holiday {d}` is not a real date written YYYY-MM-DD");
+                return 1;
+            };
+            run.holidays.push(date);
+        }
+        for (person, _) in &run.responses {
+            if bundle.org.person(person).is_none() {
+                eprintln!(
+                    "ppg: `--response {person}=…`: there is no person `{person}` in the org chart"
+                );
+                return 1;
+            }
+        }
+        let route = match simulate_with_picks(
+            &bundle,
+            req.template,
+            req.requester,
+            &req.form,
+            &req.picks,
+        ) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("ppg: {}", e.message());
+                return 1;
+            }
+        };
+        let t = match timeline(&bundle, &route, submitted, &run) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("ppg: {e}");
+                return 1;
+            }
+        };
+        let record = t.to_json();
         let _ = writeln!(std::io::stdout().lock(), "{record}");
         0
     }

@@ -20,6 +20,7 @@ use super::org::Org;
 use super::policy::Policy;
 use super::quiz::{QuestionKind, QuizBank, TOPICS};
 use super::routing::{walk_flow, Approvals, ApproverSpec, FlowNode, RouteFixture, Subject};
+use super::timing::{Response, TimingSettings};
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -41,61 +42,21 @@ pub struct Bundle {
     pub approvals: Approvals,
     pub fixtures: Vec<RouteFixture>,
     pub quiz: QuizBank,
+    /// The working calendar and the timing model of approvals; files without it get the
+    /// defaults.
+    #[serde(default)]
+    pub timing: TimingSettings,
 }
 
 /// Workspace-wide settings.
+///
+/// Files written before the `timing` section existed also have `calendar` and `timing`
+/// here; they were never editable and always held the defaults the `timing` section starts
+/// with, so they are ignored when read.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Settings {
     /// The language the documents are written in (numbering follows it).
     pub lang: Lang,
-    pub calendar: Calendar,
-    pub timing: Timing,
-}
-
-/// The working calendar used by time simulations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Calendar {
-    /// ISO weekdays that are working days (1 = Monday … 7 = Sunday).
-    pub workdays: Vec<u8>,
-    /// `HH:MM`.
-    pub day_start: String,
-    /// `HH:MM`.
-    pub day_end: String,
-    /// Public holidays, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub holidays: Vec<String>,
-}
-
-impl Default for Calendar {
-    fn default() -> Self {
-        Calendar {
-            workdays: vec![1, 2, 3, 4, 5],
-            day_start: "09:00".into(),
-            day_end: "18:00".into(),
-            holidays: Vec::new(),
-        }
-    }
-}
-
-/// Default timing model for approval simulations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Timing {
-    /// Working hours an approver takes to answer.
-    pub response_hours: f64,
-    /// Working hours after which a step is escalated.
-    pub timeout_hours: f64,
-    /// Promised reply time for important messages during working hours (minutes).
-    pub important_reply_minutes: u32,
-}
-
-impl Default for Timing {
-    fn default() -> Self {
-        Timing {
-            response_hours: 4.0,
-            timeout_hours: 8.0,
-            important_reply_minutes: 30,
-        }
-    }
 }
 
 /// A problem found while loading or validating a bundle.
@@ -119,6 +80,8 @@ pub enum RefKind {
     Scheme,
     /// A template's step with an approver chosen by the requester (a fixture's pick).
     PickStep,
+    /// A template's step.
+    Step,
 }
 
 impl RefKind {
@@ -132,6 +95,7 @@ impl RefKind {
             RefKind::Clause => "clause",
             RefKind::Scheme => "naming scheme",
             RefKind::PickStep => "step with an approver chosen by the requester",
+            RefKind::Step => "step",
         }
     }
 }
@@ -222,6 +186,13 @@ pub enum ProblemKind {
     PassMarkOver100 {
         value: u32,
     },
+    /// A probability outside 0 to 1.
+    NotAProbability,
+    /// A range of hours whose minimum is more than its maximum.
+    HoursMinAboveMax {
+        min: f64,
+        max: f64,
+    },
 }
 
 impl ProblemKind {
@@ -255,6 +226,8 @@ impl ProblemKind {
             ProblemKind::NoAcceptedAnswer => "no_accepted_answer",
             ProblemKind::UnknownTopic { .. } => "unknown_topic",
             ProblemKind::PassMarkOver100 { .. } => "pass_mark_over_100",
+            ProblemKind::NotAProbability => "not_a_probability",
+            ProblemKind::HoursMinAboveMax { .. } => "min_above_max",
         }
     }
 }
@@ -312,6 +285,10 @@ impl fmt::Display for ProblemKind {
                 write!(f, "unknown topic `{topic}`; topics are {}", TOPICS.join(", "))
             }
             ProblemKind::PassMarkOver100 { value } => write!(f, "pass mark {value} is over 100"),
+            ProblemKind::NotAProbability => write!(f, "must be a probability from 0 to 1"),
+            ProblemKind::HoursMinAboveMax { min, max } => {
+                write!(f, "the minimum {min} hours is more than the maximum {max}")
+            }
         }
     }
 }
@@ -598,7 +575,6 @@ impl Validator {
     }
 
     fn check(&mut self, b: &Bundle) {
-        self.check_settings(b);
         let clauses = self.check_policy(b);
         self.check_org(&b.org);
         let org = OrgIds::new(&b.org);
@@ -615,14 +591,16 @@ impl Validator {
         self.check_approvals(&b.approvals, &org, &clauses);
         self.check_fixtures(b, &org);
         self.check_quiz(&b.quiz, &clauses);
+        self.check_timing(b, &org);
     }
 
-    fn check_settings(&mut self, b: &Bundle) {
-        let cal = &b.settings.calendar;
+    fn check_timing(&mut self, b: &Bundle, org: &OrgIds) {
+        let t = &b.timing;
+        let cal = &t.calendar;
         for (i, d) in cal.workdays.iter().enumerate() {
             if !(1..=7).contains(d) {
                 self.push(
-                    format!("$.settings.calendar.workdays[{i}]"),
+                    format!("$.timing.calendar.workdays[{i}]"),
                     ProblemKind::BadWeekday { value: *d },
                 );
             }
@@ -631,38 +609,101 @@ impl Validator {
         let end = parse_hhmm(&cal.day_end);
         if start.is_none() {
             self.push(
-                "$.settings.calendar.day_start".into(),
+                "$.timing.calendar.day_start".into(),
                 bad_time(&cal.day_start),
             );
         }
         if end.is_none() {
-            self.push("$.settings.calendar.day_end".into(), bad_time(&cal.day_end));
+            self.push("$.timing.calendar.day_end".into(), bad_time(&cal.day_end));
         }
         if let (Some(s), Some(e)) = (start, end) {
             if e <= s {
                 self.push(
-                    "$.settings.calendar.day_end".into(),
+                    "$.timing.calendar.day_end".into(),
                     ProblemKind::DayEndsBeforeStart,
                 );
             }
         }
-        for (i, h) in cal.holidays.iter().enumerate() {
-            if !is_iso_date(h) {
-                self.push(format!("$.settings.calendar.holidays[{i}]"), bad_date(h));
+        for (list, dates) in [
+            ("holidays", &cal.holidays),
+            ("extra_workdays", &cal.extra_workdays),
+        ] {
+            for (i, h) in dates.iter().enumerate() {
+                if !is_iso_date(h) {
+                    self.push(format!("$.timing.calendar.{list}[{i}]"), bad_date(h));
+                }
             }
         }
-        let t = &b.settings.timing;
-        if !(t.response_hours.is_finite() && t.response_hours >= 0.0) {
-            self.push(
-                "$.settings.timing.response_hours".into(),
-                ProblemKind::Negative,
-            );
+        self.hours("$.timing.response_hours".into(), t.response_hours, false);
+        self.hours("$.timing.timeout_hours".into(), t.timeout_hours, true);
+        self.probability("$.timing.reject_probability".into(), t.reject_probability);
+        for (id, r) in &t.responses {
+            let path = format!("$.timing.responses.{id}");
+            self.reference(path.clone(), RefKind::Person, id, &org.people);
+            match r {
+                Response::Fixed { hours } => {
+                    self.hours(format!("{path}.fixed.hours"), *hours, false)
+                }
+                Response::Uniform { min, max } => {
+                    self.hours(format!("{path}.uniform.min"), *min, false);
+                    self.hours(format!("{path}.uniform.max"), *max, false);
+                    if min > max {
+                        self.push(
+                            format!("{path}.uniform"),
+                            ProblemKind::HoursMinAboveMax {
+                                min: *min,
+                                max: *max,
+                            },
+                        );
+                    }
+                }
+                Response::Skewed { mean, spread } => {
+                    self.hours(format!("{path}.skewed.mean"), *mean, false);
+                    self.hours(format!("{path}.skewed.spread"), *spread, false);
+                }
+            }
         }
-        if !(t.timeout_hours.is_finite() && t.timeout_hours > 0.0) {
-            self.push(
-                "$.settings.timing.timeout_hours".into(),
-                ProblemKind::NotPositive,
-            );
+        for (i, s) in t.steps.iter().enumerate() {
+            let path = format!("$.timing.steps[{i}]");
+            match b.approvals.templates.iter().find(|x| x.id == s.template) {
+                None => self.push(
+                    format!("{path}.template"),
+                    ProblemKind::UnknownRef {
+                        kind: RefKind::Template,
+                        id: s.template.clone(),
+                    },
+                ),
+                Some(template) => {
+                    let mut steps: HashSet<&str> = HashSet::new();
+                    walk_flow(&template.flow, &mut |node| {
+                        if let FlowNode::Step(x) = node {
+                            steps.insert(x.id.as_str());
+                        }
+                    });
+                    self.reference(format!("{path}.step"), RefKind::Step, &s.step, &steps);
+                }
+            }
+            if let Some(h) = s.timeout_hours {
+                self.hours(format!("{path}.timeout_hours"), h, true);
+            }
+            if let Some(p) = s.reject_probability {
+                self.probability(format!("{path}.reject_probability"), p);
+            }
+        }
+    }
+
+    /// A number of hours: finite and at least zero (more than zero when `positive`).
+    fn hours(&mut self, path: String, h: f64, positive: bool) {
+        if positive && !(h.is_finite() && h > 0.0) {
+            self.push(path, ProblemKind::NotPositive);
+        } else if !(h.is_finite() && h >= 0.0) {
+            self.push(path, ProblemKind::Negative);
+        }
+    }
+
+    fn probability(&mut self, path: String, p: f64) {
+        if !(0.0..=1.0).contains(&p) {
+            self.push(path, ProblemKind::NotAProbability);
         }
     }
 

@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod bundle;
+pub mod calendar;
 pub mod csv;
 pub mod flow_diagram;
 pub mod history;
@@ -25,6 +26,7 @@ pub mod routing_edit;
 pub mod simulate;
 pub mod starter;
 pub mod synth;
+pub mod timing;
 
 pub use bundle::{Bundle, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 pub use lang::Lang;

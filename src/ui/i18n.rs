@@ -516,6 +516,7 @@ fn ref_kind(kind: RefKind, lang: Lang) -> &'static str {
         (RefKind::Clause, Lang::Zh) => "条款",
         (RefKind::Scheme, Lang::Zh) => "命名规则",
         (RefKind::PickStep, Lang::Zh) => "由申请人自选审批人的步骤",
+        (RefKind::Step, Lang::Zh) => "审批步骤",
         (k, Lang::En) => k.name(),
     }
 }
@@ -559,6 +560,8 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::NoAcceptedAnswer => "填空题至少需要一个可接受的答案".into(),
         ProblemKind::UnknownTopic { topic } => format!("未知的主题 `{topic}`"),
         ProblemKind::PassMarkOver100 { value } => format!("及格线 {value} 超过 100"),
+        ProblemKind::NotAProbability => "应为 0 到 1 之间的概率".into(),
+        ProblemKind::HoursMinAboveMax { min, max } => format!("最小值 {min} 小时大于最大值 {max} 小时"),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod policy_text;
 use std::collections::BTreeMap;
 
 use super::bundle::{Bundle, Settings, SCHEMA_VERSION};
+use super::calendar::Date;
 use super::lang::Lang;
 use super::naming::inventory::InventoryRules;
 use super::naming::{Component, DictEntry, DictionarySource, NameRules, NamingScheme};
@@ -18,6 +19,7 @@ use super::routing::{
     Field, FieldKind, FlowNode, Op, Predicate, RouteFixture, RoutingPolicies, SelectOption, Step,
     StepMode, Subject, Template, Value,
 };
+use super::timing::{CalendarSettings, TimingSettings};
 use policy_text::{Text, CHAPTERS, META};
 
 /// The starter workspace in one language.
@@ -25,10 +27,7 @@ pub fn bundle(lang: Lang) -> Bundle {
     let l = L(lang);
     Bundle {
         schema_version: SCHEMA_VERSION,
-        settings: Settings {
-            lang,
-            ..Settings::default()
-        },
+        settings: Settings { lang },
         policy: policy(l),
         naming: naming(l),
         inventory: inventory(),
@@ -36,6 +35,58 @@ pub fn bundle(lang: Lang) -> Bundle {
         approvals: approvals(l),
         fixtures: fixtures(l),
         quiz: quiz(l),
+        timing: timing(),
+    }
+}
+
+/// The default timing model of `shared/starter-example.md` (4 working hours to answer, a
+/// timeout of 8 working hours escalated to the absent approver's direct supervisor,
+/// Monday–Friday 09:00–18:00), with the public holidays of mainland China for 2025 and 2026
+/// and their make-up working days (调休), as the State Council announced them. The same in
+/// both languages.
+fn timing() -> TimingSettings {
+    // (first day, number of days).
+    const HOLIDAYS: &[(&str, i64)] = &[
+        ("2025-01-01", 1), // 元旦
+        ("2025-01-28", 8), // 春节
+        ("2025-04-04", 3), // 清明节
+        ("2025-05-01", 5), // 劳动节
+        ("2025-05-31", 3), // 端午节
+        ("2025-10-01", 8), // 国庆节、中秋节
+        ("2026-01-01", 3),
+        ("2026-02-15", 9),
+        ("2026-04-04", 3),
+        ("2026-05-01", 5),
+        ("2026-06-19", 3),
+        ("2026-09-25", 3),
+        ("2026-10-01", 7),
+    ];
+    const MAKE_UP: &[&str] = &[
+        "2025-01-26",
+        "2025-02-08",
+        "2025-04-27",
+        "2025-09-28",
+        "2025-10-11",
+        "2026-01-04",
+        "2026-02-14",
+        "2026-02-28",
+        "2026-05-09",
+        "2026-09-20",
+        "2026-10-10",
+    ];
+    let holidays = HOLIDAYS
+        .iter()
+        .filter_map(|(first, n)| Some((Date::parse(first)?.day_number(), *n)))
+        .flat_map(|(first, n)| (first..first + n).filter_map(Date::from_day_number))
+        .map(|d| d.to_string())
+        .collect();
+    TimingSettings {
+        calendar: CalendarSettings {
+            holidays,
+            extra_workdays: MAKE_UP.iter().map(|d| d.to_string()).collect(),
+            ..CalendarSettings::default()
+        },
+        ..TimingSettings::default()
     }
 }
 
