@@ -93,6 +93,22 @@ pub fn today_iso() -> String {
     )
 }
 
+/// The next full hour, local time, as `YYYY-MM-DDTHH:MM` (a default submission time).
+pub fn next_hour_local() -> String {
+    let d = js_sys::Date::new_0();
+    d.set_minutes(0);
+    d.set_seconds(0);
+    d.set_milliseconds(0);
+    d.set_hours(d.get_hours() + 1);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:00",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours()
+    )
+}
+
 /// Offers `contents` to the user as a file download. Nothing leaves the browser: the file
 /// is made from a local object URL.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {

@@ -456,6 +456,17 @@ messages! {
     FixtureDelete => "删除", "Delete";
     ChecksIntro => "不必逐一模拟，即可找出只在部分申请中才会暴露的问题：条件引用了不存在或类型不符的字段、永远走不到的分支、没有分支覆盖或相互重叠的数值区间、对某些部门找不到审批人的步骤、没有被任何条件用到的字段。", "Mistakes that show up only for some requests, found without simulating each: conditions on missing fields or of the wrong type, branches that can never be taken, numeric ranges no branch covers or two branches both cover, steps that resolve to nobody for some department, fields no rule looks at.";
     ChecksNone => "没有发现问题。", "No problems found.";
+    TlTitle => "时间线", "Timeline";
+    TlSubmitted => "提交时间", "Submitted at";
+    TlBadTime => "请填写有效的提交时间。", "Enter a valid submission time.";
+    TlNoTimeline => "无法计算时间线：", "No timeline:";
+    TlApproved => "通过", "approved";
+    TlRejected => "驳回", "rejected";
+    TlStep => "步骤", "Step";
+    TlWhen => "开始 → 结束", "Start → end";
+    TlHours => "工作小时", "Working hours";
+    TlBreaches => "超出承诺的响应时间：", "Response times over the promise:";
+    TlModelNote => "按工作区的工作日历与时效设置计算（默认每人 4 个工作小时答复，8 小时未答复则升级）。", "Worked out with the workspace's working calendar and timing settings (by default everyone answers in 4 working hours, and a step escalates after 8).";
     SimFixtureSaved => "已保存，规则每次修改都会重新检验。", "Kept; it is re-checked on every edit.";
     // Training area
     TrainingIntro => "题库与测验。答案与讲解仅供培训人员查看。", "The question bank and quizzes. Answers and explanations are for trainers.";

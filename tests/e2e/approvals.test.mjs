@@ -187,4 +187,22 @@ describe('approval simulator', () => {
       assert.equal(await testid(page, 'tpl-name').inputValue(), '报销');
     });
   });
+
+  it('A7. the timeline puts each step on the working calendar', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      await fiveDaysLeave(page);
+      // Friday 17:00: one working hour that day, then Monday, then Tuesday morning.
+      await testid(page, 'sim-submitted').fill('2026-11-20T17:00');
+      const summary = testid(page, 'timeline-summary');
+      await eventually(async () => assert.equal(await summary.getAttribute('data-finish'), '2026-11-24T11:00'));
+      assert.match(await text(summary), /工作时长 12 小时/);
+      assert.match(await text(summary), /日历时长 3 天 18 小时/);
+      const rows = page.locator('[data-testid=timeline-steps] tbody tr');
+      assert.equal(await rows.count(), 3);
+      assert.match(await text(rows.nth(0)), /2026-11-20 17:00 → 2026-11-23 12:00/);
+      // The same timeline in English.
+      await testid(page, 'lang-toggle').click();
+      await eventually(async () => assert.match(await text(summary), /12 working hours/));
+    });
+  });
 });

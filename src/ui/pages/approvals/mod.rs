@@ -9,6 +9,7 @@ mod fixtures;
 mod org;
 mod simulator;
 mod templates;
+mod timeline;
 mod words;
 
 use std::collections::BTreeMap;
@@ -42,6 +43,8 @@ pub struct SimInput {
     pub form: RwSignal<BTreeMap<String, String>>,
     /// The requester's picks for steps whose approver they choose: step id to person id.
     pub picks: RwSignal<BTreeMap<String, String>>,
+    /// When the request is submitted, `YYYY-MM-DDTHH:MM` local time (for the timeline).
+    pub submitted: RwSignal<String>,
 }
 
 /// What every tab of the approvals area shares.
@@ -64,6 +67,7 @@ impl ApprovalsCtx {
                 requester: RwSignal::new(String::new()),
                 form: RwSignal::new(BTreeMap::new()),
                 picks: RwSignal::new(BTreeMap::new()),
+                submitted: RwSignal::new(crate::ui::browser::next_hour_local()),
             },
             fixtures: Memo::new(move |_| store.bundle.with(run_fixtures)),
             findings: Memo::new(move |_| store.bundle.with(lint)),

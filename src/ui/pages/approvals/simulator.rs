@@ -405,6 +405,7 @@ fn route_view(b: &Bundle, route: &Route, lang: Lang) -> AnyView {
             <p data-testid="sim-cc"><strong>{K::Cc.text(lang)}</strong> ": " {cc}</p>
             <SaveFixture outcome=Outcome::of_route(route)/>
         </section>
+        <super::timeline::TimelineCard route=route.clone()/>
         <section class="card">
             <h2>{K::Flow.text(lang)}</h2>
             <div class="flow-svg" data-testid="sim-flow" inner_html=svg></div>
