@@ -205,4 +205,30 @@ describe('approval simulator', () => {
       await eventually(async () => assert.match(await text(summary), /12 working hours/));
     });
   });
+
+  it('A8. timing settings change the timeline: a holiday, a slow approver escalated', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      await fiveDaysLeave(page);
+      await testid(page, 'sim-submitted').fill('2026-11-20T17:00');
+      const summary = testid(page, 'timeline-summary');
+      await eventually(async () => assert.equal(await summary.getAttribute('data-finish'), '2026-11-24T11:00'));
+
+      // Monday becomes a holiday: everything moves by one working day.
+      await testid(page, 'tab-timing').click();
+      const holidays = testid(page, 'timing-holidays');
+      await holidays.fill((await holidays.inputValue()) + '\n2026-11-23');
+      await holidays.blur();
+      // 刘洋 takes 10 working hours: past the 8-hour timeout, so his part goes to 陈刚.
+      await testid(page, 'timing-add-person').selectOption('liu');
+      const liu = testid(page, 'timing-person-liu');
+      await liu.locator('input[type=number]').first().fill('10');
+
+      await testid(page, 'tab-simulate').click();
+      await eventually(async () => assert.match(await text(testid(page, 'timeline-steps')), /超时：刘洋 的审批转交其直属上级 陈刚/));
+      assert.match(await text(testid(page, 'timeline-breaches')), /刘洋 用时/);
+      // The holiday and the escalation both push the finish later.
+      const finish = await summary.getAttribute('data-finish');
+      assert.ok(finish > '2026-11-24T11:00', `finish ${finish} moves later`);
+    });
+  });
 });

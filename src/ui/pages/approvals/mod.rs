@@ -10,6 +10,7 @@ mod org;
 mod simulator;
 mod templates;
 mod timeline;
+mod timing;
 mod words;
 
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ pub enum Tab {
     Fixtures,
     Templates,
     Org,
+    Timing,
     Checks,
 }
 
@@ -137,6 +139,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                 Tab::Fixtures => view! { <fixtures::FixturesTab/> }.into_any(),
                 Tab::Templates => view! { <templates::TemplatesTab/> }.into_any(),
                 Tab::Org => view! { <org::OrgTab/> }.into_any(),
+                Tab::Timing => view! { <timing::TimingTab/> }.into_any(),
                 Tab::Checks => view! { <checks::ChecksTab/> }.into_any(),
             }}
         </section>
@@ -197,6 +200,7 @@ fn Tabs() -> impl IntoView {
             {tab(Tab::Fixtures, K::TabFixtures, "tab-fixtures", fixtures_badge.into_any())}
             {tab(Tab::Templates, K::Templates, "tab-templates", ().into_any())}
             {tab(Tab::Org, K::OrgChart, "tab-org", ().into_any())}
+            {tab(Tab::Timing, K::TabTiming, "tab-timing", ().into_any())}
             {tab(Tab::Checks, K::TabChecks, "tab-checks", checks_badge.into_any())}
         </div>
     }
