@@ -883,3 +883,198 @@ fn route_timeline_exit_codes() {
         assert_eq!(code, 2, "{args:?}");
     }
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn route_batch_prints_the_metrics_of_a_csv_file() {
+    let csv = fixture("requests.csv");
+    let (code, out, err) = ppg(&["route", "batch", "--csv", &csv]);
+    assert_eq!(code, 0, "{err}");
+    let m: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    for key in [
+        "count",
+        "avg_working_hours",
+        "p50_working_hours",
+        "p90_working_hours",
+        "pass_rate",
+        "escalations",
+        "breaches",
+        "per_approver",
+        "per_template",
+        "per_branch",
+        "bottlenecks",
+        "row_errors",
+    ] {
+        assert!(m.get(key).is_some(), "{key} missing: {m}");
+    }
+    assert_eq!(m["count"], 7);
+    assert_eq!(m["pass_rate"], 1.0);
+    assert_eq!(m["per_template"]["leave"], 3);
+    assert_eq!(m["per_approver"]["zhou"]["load"], 3);
+    // Rows that cannot run: by line, with the reason; the run still succeeds.
+    let lines: Vec<(u64, &str)> = m["row_errors"]
+        .as_array()
+        .expect("row_errors")
+        .iter()
+        .map(|e| {
+            assert!(e["message"].as_str().is_some_and(|s| !s.is_empty()));
+            (
+                e["line"].as_u64().expect("line"),
+                e["code"].as_str().expect("code"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (9, "bad_time"),
+            (10, "unknown_template"),
+            (11, "missing_field"),
+            (12, "field_count")
+        ]
+    );
+    // The same file, the same output.
+    assert_eq!(ppg(&["route", "batch", "--csv", &csv]).1, out);
+}
+
+#[test]
+fn route_batch_generates_requests_by_seed() {
+    let args = ["route", "batch", "--generate", "200", "--seed", "3"];
+    let (code, a, err) = ppg(&args);
+    assert_eq!(code, 0, "{err}");
+    let m: serde_json::Value = serde_json::from_str(a.trim()).expect("one JSON object");
+    assert_eq!(m["count"], 200);
+    assert_eq!(m["row_errors"], serde_json::json!([]));
+    assert_eq!(ppg(&args).1, a);
+    let (_, b, _) = ppg(&["route", "batch", "--generate", "200", "--seed", "4"]);
+    assert_ne!(a, b);
+    let (code, c, err) = ppg(&[
+        "route",
+        "batch",
+        "--generate",
+        "50",
+        "--stochastic",
+        "--start",
+        "2026-11-16 09:00",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(c.contains("\"count\":50"), "{c}");
+}
+
+#[test]
+fn route_batch_exit_codes() {
+    // The header cannot be used, or the file is empty: exit 1, nothing printed.
+    let empty = temp_file("empty.csv", b"");
+    let no_time = temp_file("no-time.csv", b"template,requester,days\nleave,zhang,1\n");
+    for (file, needle) in [(&empty, "empty"), (&no_time, "submitted_at")] {
+        let path = file.to_str().expect("utf-8 path");
+        let (code, out, err) = ppg(&["route", "batch", "--csv", path]);
+        assert_eq!(code, 1, "{err}");
+        assert!(out.is_empty());
+        assert!(err.contains(needle), "{err}");
+    }
+    let (code, _, err) = ppg(&[
+        "route",
+        "batch",
+        "--generate",
+        "5",
+        "--start",
+        "2026-02-30T09:00",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    // Usage errors and unreadable files: exit 2.
+    let csv = fixture("requests.csv");
+    let not_utf8 = temp_file("latin1.csv", b"template,requester,submitted_at\n\xe9\n");
+    for args in [
+        vec!["route", "batch"],
+        vec!["route", "batch", "--csv", &csv, "--generate", "3"],
+        vec!["route", "batch", "--generate", "many"],
+        vec!["route", "batch", "--generate", "3", "--seed", "x"],
+        vec!["route", "batch", "--csv", "/nonexistent/requests.csv"],
+        vec![
+            "route",
+            "batch",
+            "--csv",
+            not_utf8.to_str().expect("utf-8 path"),
+        ],
+        vec![
+            "route",
+            "batch",
+            "--csv",
+            &csv,
+            "--bundle",
+            "/nonexistent.json",
+        ],
+        vec!["route", "batch", "--csv", &csv, "--base", "x.json"],
+        vec!["route", "diff", "--csv", &csv],
+        vec![
+            "route",
+            "diff",
+            "--base",
+            "/nonexistent.json",
+            "--csv",
+            &csv,
+        ],
+    ] {
+        let (code, out, _) = ppg(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn route_diff_lists_the_requests_that_change() {
+    // The leave threshold raised from 3 to 5 days in the new version.
+    let (_, json, _) = ppg(&["bundle", "default"]);
+    let old = temp_file("diff-old.json", json.as_bytes());
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    doc["approvals"]["templates"][0]["flow"][1]["branch"]["branches"][0]["when"]["any_of"][0][0]
+        ["value"] = serde_json::json!(5);
+    let new = temp_file("diff-new.json", doc.to_string().as_bytes());
+    let csv = temp_file(
+        "diff.csv",
+        "template,requester,submitted_at,leave_type,days\n\
+         leave,zhang,2026-11-16T09:00,annual,3\n\
+         leave,zhang,2026-11-16T09:00,annual,4\n\
+         leave,zhang,2026-11-16T09:00,annual,6\n\
+         leave,zhang,2026-11-16T09:00,annual,0\n"
+            .as_bytes(),
+    );
+    let (old, new, csv) = (
+        old.to_str().expect("utf-8 path"),
+        new.to_str().expect("utf-8 path"),
+        csv.to_str().expect("utf-8 path"),
+    );
+    let (code, out, err) = ppg(&[
+        "route", "diff", "--base", old, "--bundle", new, "--csv", csv,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let d: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    let changed = d["changed"].as_array().expect("changed");
+    assert_eq!(changed.len(), 1, "{d}");
+    assert_eq!(changed[0]["row"], 3);
+    assert_eq!(changed[0]["old"]["steps"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        changed[0]["new"]["steps"],
+        serde_json::json!([{"step": "s-supervisor", "approvers": ["liu"]}])
+    );
+    assert_eq!(d["base"]["count"], 3);
+    assert_eq!(d["new"]["count"], 3);
+    assert_eq!(
+        d["base"]["avg_working_hours"],
+        serde_json::json!(28.0 / 3.0)
+    );
+    assert_eq!(d["new"]["avg_working_hours"], serde_json::json!(20.0 / 3.0));
+    assert_eq!(d["base"]["row_errors"][0]["line"], 5);
+    assert_eq!(d["base"]["row_errors"][0]["code"], "too_small");
+
+    // Generated requests against the starter itself: nothing changes.
+    let (code, out, err) = ppg(&["route", "diff", "--base", old, "--generate", "100"]);
+    assert_eq!(code, 0, "{err}");
+    let d: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(d["changed"], serde_json::json!([]));
+    assert_eq!(d["base"], d["new"]);
+}

@@ -62,6 +62,22 @@ usage:
                                       answered_by, working_hours, escalations) and
                                       breaches; exit 1 when the request or a time is
                                       invalid
+  ppg route batch [--bundle FILE] (--csv FILE | --generate N) [--seed N]
+                  [--stochastic] [--start YYYY-MM-DDTHH:MM]
+                                      route many requests on the working calendar (a CSV
+                                      file: template, requester, submitted_at, then one
+                                      column per field id; or N generated from the seed,
+                                      submitted from --start on) and print the metrics as
+                                      one JSON object: count, avg/p50/p90_working_hours,
+                                      pass_rate, escalations, breaches, per_approver,
+                                      per_template, per_branch, bottlenecks, row_errors;
+                                      exit 1 when the CSV file is empty or its header
+                                      lacks a column
+  ppg route diff --base OLD.json [--bundle NEW.json] (--csv FILE | --generate N) [--seed N]
+                 [--stochastic] [--start YYYY-MM-DDTHH:MM]
+                                      the same requests under two versions of the rules:
+                                      {changed: [{row, old, new}], base: metrics, new:
+                                      metrics}
   ppg route test [--bundle FILE]      run the workspace's route fixtures: one line per
                                       fixture (pass, or FAIL with the differences) and a
                                       summary; exit 1 if any fails
@@ -86,6 +102,8 @@ Without --bundle, commands use the starter workspace.
             ["naming", "inventory", rest @ ..] => naming_inventory(rest),
             ["route", "simulate", rest @ ..] => route_simulate(rest),
             ["route", "timeline", rest @ ..] => route_timeline(rest),
+            ["route", "batch", rest @ ..] => route_batch(rest, false),
+            ["route", "diff", rest @ ..] => route_batch(rest, true),
             ["route", "test", rest @ ..] => route_test(rest),
             ["route", "lint", rest @ ..] => route_lint(rest),
             ["help" | "--help" | "-h"] | [] => {
@@ -358,6 +376,144 @@ Without --bundle, commands use the starter workspace.
             }
         };
         let record = t.to_json();
+        let _ = writeln!(std::io::stdout().lock(), "{record}");
+        0
+    }
+
+    /// Where generated requests start when `--start` is not given: a Monday, 09:00.
+    const DEFAULT_START: &str = "2026-03-02T09:00";
+
+    /// `route batch` (the metrics of a batch) and `route diff` (the same batch under the
+    /// workspace of `--base` and that of `--bundle`).
+    fn route_batch(rest: &[&str], diff: bool) -> i32 {
+        use policy_playground::core::batch::{self, BatchRequest, RowError};
+        use policy_playground::core::calendar::DateTime;
+        use policy_playground::core::timing::{Mode, TimelineOptions};
+        let verb = if diff { "diff" } else { "batch" };
+        // `--stochastic` is the one option without a value.
+        let stochastic = rest.contains(&"--stochastic");
+        let rest: Vec<&str> = rest
+            .iter()
+            .copied()
+            .filter(|a| *a != "--stochastic")
+            .collect();
+        let mut allowed = vec!["--bundle", "--csv", "--generate", "--seed", "--start"];
+        if diff {
+            allowed.push("--base");
+        }
+        let opts = match options(&rest, &allowed, &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let source = match (get("--csv"), get("--generate")) {
+            (Some(path), None) => Ok(path),
+            (None, Some(n)) => match n.parse::<usize>() {
+                Ok(n) => Err(n),
+                Err(_) => return usage_error(&format!("`--generate {n}` is not a whole number")),
+            },
+            _ => {
+                return usage_error(&format!(
+                    "`route {verb}` needs either --csv FILE or --generate N"
+                ))
+            }
+        };
+        if diff && get("--base").is_none() {
+            return usage_error("`route diff` needs --base OLD.json");
+        }
+        let seed = match get("--seed").map(str::parse::<u64>) {
+            None => None,
+            Some(Ok(n)) => Some(n),
+            Some(Err(_)) => {
+                let seed = get("--seed").unwrap_or_default();
+                return usage_error(&format!("`--seed {seed}` is not a whole number"));
+            }
+        };
+        let text = match source {
+            Ok(path) => match std::fs::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Some((path, text)),
+                    Err(_) => {
+                        eprintln!("ppg: `{path}` is not UTF-8 text; save it as \"CSV UTF-8\"");
+                        return 2;
+                    }
+                },
+                Err(e) => {
+                    eprintln!("ppg: cannot read `{path}`: {e}");
+                    return 2;
+                }
+            },
+            Err(_) => None,
+        };
+        let base = match get("--base").map(|path| load_bundle(Some(path))) {
+            None => None,
+            Some(Ok(b)) => Some(b),
+            Some(Err(code)) => return code,
+        };
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let start = get("--start").unwrap_or(DEFAULT_START);
+        let Some(start) = DateTime::parse(start) else {
+            eprintln!("ppg: `--start {start}` is not a real local time written YYYY-MM-DDTHH:MM");
+            return 1;
+        };
+        let (requests, import_errors): (Vec<BatchRequest>, Vec<RowError>) = match (&text, source) {
+            (Some((path, text)), _) => {
+                let import = batch::parse_requests(text, &bundle);
+                if let Some(e) = &import.header_error {
+                    eprintln!("ppg: `{path}`: {}", batch::header_message(e));
+                    return 1;
+                }
+                if !import.unknown_columns.is_empty() {
+                    eprintln!(
+                        "ppg: warning: no template has a field named {}",
+                        import
+                            .unknown_columns
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
+                (import.requests, import.row_errors)
+            }
+            (None, Err(n)) => (
+                batch::generate(&bundle, n, seed.unwrap_or(bundle.timing.seed), start),
+                Vec::new(),
+            ),
+            (None, Ok(_)) => return 2,
+        };
+        let run = TimelineOptions {
+            mode: stochastic.then_some(Mode::Stochastic),
+            seed,
+            ..TimelineOptions::default()
+        };
+        let record = if let Some(base) = &base {
+            match policy_playground::core::impact::compare(base, &bundle, &requests, &run) {
+                Ok(mut impact) => {
+                    impact.base.add_row_errors(&import_errors);
+                    impact.new.add_row_errors(&import_errors);
+                    impact.to_json()
+                }
+                Err(e) => {
+                    eprintln!("ppg: {e}");
+                    return 1;
+                }
+            }
+        } else {
+            match batch::run(&bundle, &requests, &run) {
+                Ok(mut result) => {
+                    result.add_row_errors(&import_errors);
+                    result.metrics_json()
+                }
+                Err(e) => {
+                    eprintln!("ppg: {e}");
+                    return 1;
+                }
+            }
+        };
         let _ = writeln!(std::io::stdout().lock(), "{record}");
         0
     }

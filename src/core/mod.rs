@@ -6,11 +6,13 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod batch;
 pub mod bundle;
 pub mod calendar;
 pub mod csv;
 pub mod flow_diagram;
 pub mod history;
+pub mod impact;
 pub mod json_path;
 pub mod lang;
 pub mod lint;
