@@ -20,6 +20,7 @@ use super::org::Org;
 use super::policy::Policy;
 use super::quiz::{QuestionKind, QuizBank, TOPICS};
 use super::routing::{walk_flow, Approvals, ApproverSpec, FlowNode, RouteFixture, Subject};
+use super::snapshot::Snapshot;
 use super::timing::{Response, TimingSettings};
 
 /// The schema version this build writes and understands.
@@ -46,6 +47,9 @@ pub struct Bundle {
     /// defaults.
     #[serde(default)]
     pub timing: TimingSettings,
+    /// Saved versions of the workspace (its revision record), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
 }
 
 /// Workspace-wide settings.
@@ -592,6 +596,26 @@ impl Validator {
         self.check_fixtures(b, &org);
         self.check_quiz(&b.quiz, &clauses);
         self.check_timing(b, &org);
+        self.check_snapshots(b);
+    }
+
+    /// Versions: unique ids and real effective dates. A version's own
+    /// workspace was checked when it was the workspace; it is not checked again.
+    fn check_snapshots(&mut self, b: &Bundle) {
+        self.unique_ids(
+            b.snapshots
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("$.snapshots[{i}]"), s.id.as_str())),
+        );
+        for (i, s) in b.snapshots.iter().enumerate() {
+            if !s.effective_date.is_empty() && !is_iso_date(&s.effective_date) {
+                self.push(
+                    format!("$.snapshots[{i}].effective_date"),
+                    bad_date(&s.effective_date),
+                );
+            }
+        }
     }
 
     fn check_timing(&mut self, b: &Bundle, org: &OrgIds) {

@@ -26,6 +26,7 @@ pub mod report;
 pub mod routing;
 pub mod routing_edit;
 pub mod simulate;
+pub mod snapshot;
 pub mod starter;
 pub mod synth;
 pub mod timing;

@@ -36,6 +36,7 @@ pub fn bundle(lang: Lang) -> Bundle {
         fixtures: fixtures(l),
         quiz: quiz(l),
         timing: timing(),
+        snapshots: Vec::new(),
     }
 }
 
