@@ -93,6 +93,19 @@ pub fn today_iso() -> String {
     )
 }
 
+/// Now, local time, as `YYYY-MM-DDTHH:MM`.
+pub fn now_local_minute() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// The next full hour, local time, as `YYYY-MM-DDTHH:MM` (a default submission time).
 pub fn next_hour_local() -> String {
     let d = js_sys::Date::new_0();

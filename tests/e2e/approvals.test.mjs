@@ -231,4 +231,33 @@ describe('approval simulator', () => {
       assert.ok(finish > '2026-11-24T11:00', `finish ${finish} moves later`);
     });
   });
+
+  it('A9. a saved version is restored over an edit and kept over a reload', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      const [, total] = await badge(page);
+      // Save the starter as V1.0 on the export page.
+      await page.locator('[data-testid=nav-export]').click();
+      await testid(page, 'version-number').fill('V1.0');
+      await testid(page, 'version-note').fill('首次发布');
+      await testid(page, 'version-save').click();
+      await eventually(async () => assert.equal(await page.locator('[data-testid=versions] tbody tr').count(), 1));
+
+      // 刘洋 leaves; some route tests fail.
+      await page.locator('[data-testid=nav-approvals]').click();
+      await testid(page, 'tab-org').click();
+      await testid(page, 'org-person-liu').click();
+      await testid(page, 'org-person-status').selectOption('left');
+      await eventually(async () => assert.ok((await badge(page))[0] < total));
+
+      // Restoring V1.0 brings him back; the version list is kept, also over a reload.
+      await page.locator('[data-testid=nav-export]').click();
+      await testid(page, 'version-v1').locator('[data-testid=version-restore]').click();
+      await page.locator('[data-testid=nav-approvals]').click();
+      await eventually(async () => assert.deepEqual(await badge(page), [total, total]));
+      await page.waitForTimeout(600);
+      await page.reload();
+      await page.locator('[data-testid=nav-export]').click();
+      await eventually(async () => assert.match(await text(testid(page, 'version-v1')), /V1\.0.*首次发布/s));
+    });
+  });
 });

@@ -55,6 +55,7 @@ pub fn ExportPage() -> impl IntoView {
             </p>
             <h2>{tr(K::WorkspaceContents)}</h2>
             {rows}
+            <super::versions::Versions/>
             <h2>{tr(K::StorageStatus)}</h2>
             <p>{storage}</p>
             <p class="muted">{tr(K::PrivacyNote)}</p>

@@ -6,3 +6,4 @@ pub mod export;
 pub mod naming;
 pub mod policy;
 pub mod training;
+pub mod versions;
