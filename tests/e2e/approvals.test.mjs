@@ -165,7 +165,7 @@ describe('approval simulator', () => {
     await withApprovals({ locale: 'zh-CN', viewport: { width: 390, height: 800 } }, async ({ page }) => {
       await fiveDaysLeave(page);
       await eventually(async () => assert.equal(await page.locator('[data-testid=sim-steps] > li').count(), 3));
-      for (const tab of ['tab-simulate', 'tab-fixtures', 'tab-templates', 'tab-org', 'tab-checks']) {
+      for (const tab of ['tab-simulate', 'tab-fixtures', 'tab-templates', 'tab-org', 'tab-timing', 'tab-checks']) {
         await testid(page, tab).click();
         await page.waitForTimeout(100);
         const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
