@@ -63,13 +63,15 @@ test-e2e:
 # Budgets (first-load transfer, preview latency; `make test` runs them too), the naming
 # audit benchmark against grep -cP and ripgrep (installs ripgrep when missing), the
 # same million names audited in the browser, and the routing benchmark (100,000 requests
-# over 10,000 people, natively and in the browser; target/route-bench-*.json).
+# over 10,000 people, natively and in the browser; target/route-bench-*.json), and a batch
+# of 100,000 requests routed and timed in the browser (target/batch-browser-100k.json).
 bench: setup-test dist
 	cd tests/e2e && node --test --test-reporter=spec budget.test.mjs
 	@command -v rg >/dev/null || .ci/tools.sh ripgrep
 	tests/bench/naming_audit.sh
 	cd tests/e2e && node --test --test-reporter=spec audit-1m.bench.mjs
 	tests/bench/route_bench.sh
+	cd tests/e2e && node --test --test-reporter=spec batch-100k.bench.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod bundle;
 pub mod calendar;
+pub mod charts;
 pub mod csv;
 pub mod flow_diagram;
 pub mod history;

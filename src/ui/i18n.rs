@@ -530,6 +530,7 @@ messages! {
     BtDiff => "变化", "Change";
     BtFileProblems => "无法使用该工作区文件：", "This workspace file cannot be used:";
     BtMoreChanged => "仅列出前 200 条。", "Only the first 200 are listed.";
+    BtDefaultBranch => "其他情况（默认）", "Otherwise (default)";
     TiIntro => "工作日历与审批时效：模拟审批的时间线按这里的设置计算。", "The working calendar and approval timing: the simulator's timeline is worked out with these settings.";
     TiCalendar => "工作日历", "Working calendar";
     TiWorkdays => "工作日", "Working days";

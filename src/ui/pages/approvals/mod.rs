@@ -4,6 +4,7 @@
 //! The route tests and the checks are memos over the workspace, so they re-run on every
 //! edit wherever it is made, and the tab bar shows their state at all times.
 
+mod batch;
 mod checks;
 mod fixtures;
 mod org;
@@ -32,6 +33,7 @@ pub enum Tab {
     Templates,
     Org,
     Timing,
+    Batch,
     Checks,
 }
 
@@ -129,6 +131,7 @@ pub fn ApprovalsPage() -> impl IntoView {
     let store = use_store();
     let ctx = ApprovalsCtx::new(store);
     provide_context(ctx);
+    provide_context(batch::BatchState::new());
     view! {
         <section class="page approvals-page">
             <h1>{tr(K::NavApprovals)}</h1>
@@ -140,6 +143,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                 Tab::Templates => view! { <templates::TemplatesTab/> }.into_any(),
                 Tab::Org => view! { <org::OrgTab/> }.into_any(),
                 Tab::Timing => view! { <timing::TimingTab/> }.into_any(),
+                Tab::Batch => view! { <batch::BatchTab/> }.into_any(),
                 Tab::Checks => view! { <checks::ChecksTab/> }.into_any(),
             }}
         </section>
@@ -201,6 +205,7 @@ fn Tabs() -> impl IntoView {
             {tab(Tab::Templates, K::Templates, "tab-templates", ().into_any())}
             {tab(Tab::Org, K::OrgChart, "tab-org", ().into_any())}
             {tab(Tab::Timing, K::TabTiming, "tab-timing", ().into_any())}
+            {tab(Tab::Batch, K::TabBatch, "tab-batch", ().into_any())}
             {tab(Tab::Checks, K::TabChecks, "tab-checks", checks_badge.into_any())}
         </div>
     }
