@@ -18,11 +18,11 @@ const REPORT = path.resolve(here, '../../target/budget-report.json');
 /** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
  * "Bundle size". */
 const TARGET_KB = 350;
-/** Regression ceiling: the figure last measured (748.8 KB, of which the naming area of
- * issue 3 is 121 KB, the approvals area of issue 4 166 KB and reading and checking the
- * timing section of issue 5 about 9 KB; README, "Bundle size") plus a little room. The
- * build fails if the bundle grows past it; lower it as the bundle shrinks. */
-const CEILING_KB = 760;
+/** Regression ceiling: the figure last measured (833.9 KB, of which the naming area of
+ * issue 3 is 121 KB, the approvals area of issue 4 166 KB and issue 5 so far (timing,
+ * timeline, batch, change impact, versions) 97 KB; README, "Bundle size") plus a little
+ * room. The build fails if the bundle grows past it; lower it as the bundle shrinks. */
+const CEILING_KB = 845;
 const POLICY_BYTES = 100 * 1024;
 const KEYSTROKES = 40;
 
