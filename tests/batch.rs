@@ -5,39 +5,14 @@
 //! not a function here.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{dt, edit, load, matches};
 use policy_playground::core::batch::{self, generate, nearest_rank, parse_requests, run};
-use policy_playground::core::calendar::DateTime;
 use policy_playground::core::impact::compare;
 use policy_playground::core::timing::{Mode, Response, TimelineOptions};
 use policy_playground::core::{starter, Bundle, Lang};
 use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/cases/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).expect("case file")).expect("JSON")
-}
-
-fn dt(s: &str) -> DateTime {
-    DateTime::parse(s).unwrap_or_else(|| panic!("bad time `{s}`"))
-}
-
-/// Applies `{"set": "/json/pointer", "to": value}` edits, as in timing.json.
-fn edit(doc: &mut Value, edits: &[Value]) {
-    for e in edits {
-        let ptr = e["set"].as_str().expect("set");
-        let (parent, key) = ptr.rsplit_once('/').expect("pointer has a parent");
-        match doc
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("no `{parent}`"))
-        {
-            Value::Object(map) => {
-                map.insert(key.to_string(), e["to"].clone());
-            }
-            Value::Array(items) => items[key.parse::<usize>().expect("index")] = e["to"].clone(),
-            other => panic!("cannot set inside {other}"),
-        }
-    }
-}
 
 /// The starter (Chinese edition) with the case's `edits`.
 fn bundle_for(case: &Value) -> Bundle {
@@ -47,34 +22,6 @@ fn bundle_for(case: &Value) -> Bundle {
     }
     Bundle::from_json(&doc.to_string())
         .unwrap_or_else(|e| panic!("{}: the edited starter is invalid: {e}", case["name"]))
-}
-
-/// `expected` holds in `actual`: objects by the keys `expected` lists, lists in full,
-/// numbers by value (to 1e-9).
-fn matches(expected: &Value, actual: &Value, at: &str, out: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, v) in e {
-                match a.get(k) {
-                    Some(x) => matches(v, x, &format!("{at}.{k}"), out),
-                    None => out.push(format!("{at}.{k}: missing")),
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                out.push(format!("{at}: expected {expected}, got {actual}"));
-                return;
-            }
-            for (i, (v, x)) in e.iter().zip(a).enumerate() {
-                matches(v, x, &format!("{at}[{i}]"), out);
-            }
-        }
-        (Value::Number(e), Value::Number(a))
-            if (e.as_f64().unwrap_or(f64::NAN) - a.as_f64().unwrap_or(f64::NAN)).abs() < 1e-9 => {}
-        (e, a) if e == a => {}
-        _ => out.push(format!("{at}: expected {expected}, got {actual}")),
-    }
 }
 
 fn csv_of(case: &Value) -> String {
