@@ -551,6 +551,8 @@ messages! {
     TiStochastic => "随机模式（按种子抽样）", "Stochastic (seeded draws)";
     TiSeed => "种子", "Seed";
     TiPeople => "个人答复用时", "Time to answer, per person";
+    TiSteps => "按步骤覆盖（留空则用上面的默认值）", "Per step (empty: the defaults above)";
+    TiAddStep => "添加步骤", "Add a step";
     TiAddPerson => "添加人员", "Add a person";
     TiFixed => "固定", "fixed";
     TiUniform => "区间均匀", "uniform range";

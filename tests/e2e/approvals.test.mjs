@@ -260,4 +260,23 @@ describe('approval simulator', () => {
       await eventually(async () => assert.match(await text(testid(page, 'version-v1')), /V1\.0.*首次发布/s));
     });
   });
+
+  it('A10. a per-step timing override changes that step only', TEST_TIMEOUT, async () => {
+    await withApprovals({ locale: 'zh-CN' }, async ({ page }) => {
+      await fiveDaysLeave(page);
+      await testid(page, 'sim-submitted').fill('2026-11-20T17:00');
+      // The supervisor's step times out after 2 working hours and is then approved.
+      await testid(page, 'tab-timing').click();
+      await testid(page, 'timing-add-step').selectOption('leave/s-supervisor');
+      const row = testid(page, 'timing-step-leave-s-supervisor');
+      await row.locator('input[type=number]').first().fill('2');
+      await row.locator('select').selectOption('auto_approve');
+      await testid(page, 'tab-simulate').click();
+      const steps = page.locator('[data-testid=timeline-steps] tbody tr');
+      await eventually(async () => assert.match(await text(steps.nth(0)), /超时：自动通过/));
+      assert.doesNotMatch(await text(steps.nth(1)), /超时/);
+      // 17:00 Friday + 2 working hours = Monday 10:00.
+      assert.match(await text(steps.nth(0)), /2026-11-20 17:00 → 2026-11-23 10:00/);
+    });
+  });
 });

@@ -192,7 +192,149 @@ pub fn TimingTab() -> impl IntoView {
                 </label>
             </div>
             <PeopleResponses/>
+            <StepOverrides/>
         </section>
+    }
+}
+
+/// Per-step overrides: a template's step with its own timeout, action or rejection chance.
+/// An empty box keeps the workspace's value.
+#[component]
+fn StepOverrides() -> impl IntoView {
+    let store = use_store();
+    let rows = move || {
+        let lang = store.ui_lang.get();
+        store.bundle.with(|b| {
+            b.timing
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, st)| {
+                    let template = b.approvals.templates.iter().find(|t| t.id == st.template);
+                    let names = super::words::Namer { org: &b.org, template, lang };
+                    let where_ = format!(
+                        "{} · {}",
+                        template.map_or(st.template.as_str(), |t| t.name.as_str()),
+                        names.step(&st.step)
+                    );
+                    let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+                    let set_timeout = move |ev: leptos::ev::Event| {
+                        let v = number(&ev);
+                        edit(store, Some(&format!("step.{i}.timeout")), move |t| {
+                            if let Some(s) = t.steps.get_mut(i) {
+                                s.timeout_hours = v;
+                            }
+                        });
+                    };
+                    let set_reject = move |ev: leptos::ev::Event| {
+                        let v = number(&ev);
+                        edit(store, Some(&format!("step.{i}.reject")), move |t| {
+                            if let Some(s) = t.steps.get_mut(i) {
+                                s.reject_probability = v;
+                            }
+                        });
+                    };
+                    let set_escalation = move |ev: leptos::ev::Event| {
+                        let v = Escalation::parse(&event_target_value(&ev));
+                        edit(store, None, move |t| {
+                            if let Some(s) = t.steps.get_mut(i) {
+                                s.escalation = v;
+                            }
+                        });
+                    };
+                    let remove = move |_| {
+                        edit(store, None, move |t| {
+                            if i < t.steps.len() {
+                                t.steps.remove(i);
+                            }
+                        })
+                    };
+                    let current = st.escalation;
+                    let actions = ESCALATIONS
+                        .iter()
+                        .map(|&e| view! { <option value=e.code() selected=Some(e) == current>{escalation_label(e).text(lang)}</option> })
+                        .collect_view();
+                    view! {
+                        <tr data-testid=format!("timing-step-{}-{}", st.template, st.step)>
+                            <td>{where_}</td>
+                            <td><input type="number" min="0" step="0.5" placeholder="—" prop:value=opt(st.timeout_hours) on:input=cb(set_timeout)/></td>
+                            <td>
+                                <select on:change=cb(set_escalation)>
+                                    <option value="" selected=current.is_none()>"—"</option>
+                                    {actions}
+                                </select>
+                            </td>
+                            <td><input type="number" min="0" max="1" step="0.01" placeholder="—" prop:value=opt(st.reject_probability) on:input=cb(set_reject)/></td>
+                            <td><button type="button" class="danger" on:click=cb(remove)>{K::FixtureDelete.text(lang)}</button></td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // Every step of every template not overridden yet, as `template/step`.
+    let options = move || {
+        store.bundle.with(|b| {
+            let mut out = Vec::new();
+            for t in &b.approvals.templates {
+                crate::core::routing::walk_flow(&t.flow, &mut |n| {
+                    if let crate::core::routing::FlowNode::Step(s) = n {
+                        let taken = b
+                            .timing
+                            .steps
+                            .iter()
+                            .any(|x| x.template == t.id && x.step == s.id);
+                        if !taken {
+                            out.push((
+                                format!("{}/{}", t.id, s.id),
+                                format!("{} · {}", t.name, s.name),
+                            ));
+                        }
+                    }
+                });
+            }
+            out.into_iter()
+                .map(|(v, label)| view! { <option value=v>{label}</option> })
+                .collect_view()
+        })
+    };
+    let add = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let Some((template, step)) = value.split_once('/') else {
+            return;
+        };
+        let (template, step) = (template.to_string(), step.to_string());
+        edit(store, None, move |t| {
+            t.steps.push(crate::core::timing::StepTiming {
+                template,
+                step,
+                ..Default::default()
+            });
+        });
+    };
+    view! {
+        <h3>{tr(K::TiSteps)}</h3>
+        <div class="table-wrap">
+            <table data-testid="timing-steps">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(K::TlStep)}</th>
+                        <th scope="col">{tr(K::TiTimeoutHours)}</th>
+                        <th scope="col">{tr(K::TiEscalation)}</th>
+                        <th scope="col">{tr(K::TiReject)}</th>
+                        <th scope="col"></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <label class="field inline">
+            <span>{tr(K::TiAddStep)}</span>
+            <select data-testid="timing-add-step" prop:value="" on:change=cb(add)>
+                <option value="">"—"</option>
+                {options}
+            </select>
+        </label>
     }
 }
 
