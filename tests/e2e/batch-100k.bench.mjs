@@ -1,6 +1,7 @@
 // Benchmark (issue 5): 100,000 generated requests routed and timed in the batch tab of the
 // release build in headless Chromium. Reports the time from pressing Run to the results,
-// the longest main-thread task (Chromium's long-task entries over 50 ms) and the JS heap.
+// the longest main-thread task (Chromium's long-task entries over 50 ms), the JS heap and
+// the WebAssembly memory.
 // Run by `make bench`; writes target/batch-browser-100k.json.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -41,6 +42,7 @@ test('batch of 100,000 requests in the browser', { timeout: 600_000 }, async () 
     const summary = await page.locator('[data-testid=batch-summary]').innerText();
     const longTasks = await page.evaluate(() => window.__longTasks.slice().sort((a, b) => b - a));
     const heapMb = await page.evaluate(() => Math.round((performance.memory?.usedJSHeapSize ?? 0) / 1e6));
+    const wasmMb = Math.round(Number(await page.locator('[data-testid=batch-summary]').getAttribute('data-wasm-memory')) / 1e6);
     const report = {
       requests: N,
       generate_ms: generateMs,
@@ -49,6 +51,7 @@ test('batch of 100,000 requests in the browser', { timeout: 600_000 }, async () 
       long_tasks_over_50ms: longTasks.length,
       longest_task_ms: Math.round(longTasks[0] ?? 0),
       js_heap_mb: heapMb,
+      wasm_memory_mb: wasmMb,
       summary,
     };
     console.log(`in-browser batch of ${N}: ${JSON.stringify(report)}`);

@@ -847,7 +847,7 @@ fn Results() -> impl IntoView {
         view! {
             <section class="panel batch-results">
                 <h2>{tr(K::BtSummary)}</h2>
-                <dl class="batch-summary" data-testid="batch-summary" inner_html=html.summary></dl>
+                <dl class="batch-summary" data-testid="batch-summary" data-wasm-memory=browser::wasm_memory_bytes() inner_html=html.summary></dl>
                 <div class="actions">
                     <button type="button" data-testid="batch-export" on:click=cb(export)>{tr(K::BtExport)}</button>
                 </div>
