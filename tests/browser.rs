@@ -498,3 +498,38 @@ async fn a_route_test_turns_red_after_an_org_edit_and_green_on_undo() {
     drop(app);
     restore_path(&before);
 }
+
+/// Waits (on real timers, which sliced work uses) until `selector` matches, or panics.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..200 {
+        if count(root, selector) > 0 {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        settle().await;
+    }
+    panic!("`{selector}` never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn the_batch_tab_runs_generated_requests_in_slices() {
+    let root = fresh("en");
+    let before = set_path("/approvals");
+    let app = mount_to(root.clone(), App);
+    settle().await;
+    one(&root, "[data-testid=tab-batch]").click();
+    settle().await;
+    type_into(&root, "[data-testid=batch-generate-n]", "300");
+    settle().await;
+    one(&root, "[data-testid=batch-generate]").click();
+    wait_for(&root, "[data-testid=batch-read-count]").await;
+    assert_eq!(text(&root, "[data-testid=batch-read-count]"), "300");
+    one(&root, "[data-testid=batch-run]").click();
+    wait_for(&root, "[data-testid=batch-summary]").await;
+    let count = text(&root, "[data-testid=batch-summary] [data-stat=count] dd");
+    assert_eq!(count, "300");
+    assert!(count(&root, "[data-testid=batch-histogram] svg rect") > 0);
+
+    drop(app);
+    restore_path(&before);
+}
