@@ -526,8 +526,8 @@ async fn the_batch_tab_runs_generated_requests_in_slices() {
     assert_eq!(text(&root, "[data-testid=batch-read-count]"), "300");
     one(&root, "[data-testid=batch-run]").click();
     wait_for(&root, "[data-testid=batch-summary]").await;
-    let count = text(&root, "[data-testid=batch-summary] [data-stat=count] dd");
-    assert_eq!(count, "300");
+    let simulated = text(&root, "[data-testid=batch-summary] [data-stat=count] dd");
+    assert_eq!(simulated, "300");
     assert!(count(&root, "[data-testid=batch-histogram] svg rect") > 0);
 
     drop(app);
