@@ -236,7 +236,7 @@ messages! {
     SeverityWarning => "提醒", "warning";
     NoFindings => "无问题", "no findings";
     // Approvals area
-    ApprovalsIntro => "组织架构、审批模板与预期路线（路线测试）。", "The org chart, the approval templates and the expected routes (route tests).";
+    ApprovalsIntro => "模拟一个申请由谁审批、为什么、需要多久；用路线测试守住预期；编辑审批模板、组织架构与时效；批量模拟并比较规则的不同版本。", "Who approves a request, why, and how long it takes; route tests that guard the expected routes; the templates, org chart and timing to edit; batches, and what a change of the rules would do.";
     OrgChart => "组织架构", "Org chart";
     Head => "负责人", "Head";
     People => "人员", "People";

@@ -1,5 +1,6 @@
-//! The approvals area: simulate a request, keep expected routes (route tests), edit the
-//! approval templates and the org chart, and see the static checks.
+//! The approvals area: simulate a request (with its timeline on the working calendar), keep
+//! expected routes (route tests), edit the approval templates, the org chart and the timing
+//! settings, run batches and compare versions of the rules, and see the static checks.
 //!
 //! The route tests and the checks are memos over the workspace, so they re-run on every
 //! edit wherever it is made, and the tab bar shows their state at all times.
