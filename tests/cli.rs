@@ -1,6 +1,8 @@
 //! The `ppg` command-line tool, run as a user would.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::process::Command;
 
 use policy_playground::core::{Bundle, Lang};
@@ -533,20 +535,10 @@ fn route_simulate_exit_codes() {
 
 #[test]
 fn route_simulate_takes_the_requesters_picks() {
-    use policy_playground::core::routing::{ApproverSpec, FlowNode};
     // The starter's leave template with the direct supervisor chosen by the requester.
     let (_, json, _) = ppg(&["bundle", "default", "--lang", "en"]);
     let mut bundle = Bundle::from_json(&json).expect("starter");
-    let leave = bundle
-        .approvals
-        .templates
-        .iter_mut()
-        .find(|t| t.id == "leave")
-        .expect("leave");
-    let FlowNode::Step(step) = &mut leave.flow[0] else {
-        panic!("the leave flow starts with a step");
-    };
-    step.approvers = vec![ApproverSpec::ChosenByRequester];
+    common::supervisor_chosen_by_requester(&mut bundle);
     let file = temp_file("route-picks.json", bundle.to_json().as_bytes());
     let file = file.to_str().expect("path");
     let simulate = |extra: &[&str]| {

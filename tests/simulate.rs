@@ -4,6 +4,8 @@
 //! requesters, form values and picks.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use policy_playground::core::org::Status;
@@ -45,20 +47,10 @@ fn a_changed_rule_fails_a_fixture_with_a_diff() {
 
 #[test]
 fn fixtures_run_with_their_picks() {
-    use policy_playground::core::routing::{ApproverSpec, FlowNode};
     let mut bundle = starter::bundle(Lang::En);
     // Fixtures without picks are written as before.
     assert!(!bundle.to_json().contains("\"picks\""));
-    let leave = bundle
-        .approvals
-        .templates
-        .iter_mut()
-        .find(|t| t.id == "leave")
-        .expect("leave");
-    let FlowNode::Step(step) = &mut leave.flow[0] else {
-        panic!("the leave flow starts with a step");
-    };
-    step.approvers = vec![ApproverSpec::ChosenByRequester];
+    common::supervisor_chosen_by_requester(&mut bundle);
     let f = bundle
         .fixtures
         .iter_mut()

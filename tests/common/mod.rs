@@ -1,5 +1,6 @@
-//! Helpers shared by the case-file tests (`tests/batch.rs`, `tests/timing.rs`): loading a
-//! case file, JSON-pointer edits of the starter, and partial JSON matching.
+//! Helpers shared by the integration tests: loading a case file, JSON-pointer edits of the
+//! starter, partial JSON matching (`tests/batch.rs`, `tests/timing.rs`), and a starter whose
+//! leave supervisor is chosen by the requester (`tests/cli.rs`, `tests/simulate.rs`).
 #![allow(dead_code)]
 
 use policy_playground::core::calendar::DateTime;
@@ -60,4 +61,20 @@ pub fn matches(expected: &Value, actual: &Value, at: &str, out: &mut Vec<String>
         (e, a) if e == a => {}
         _ => out.push(format!("{at}: expected {expected}, got {actual}")),
     }
+}
+
+/// Makes the first step of the starter's leave template (the direct supervisor) one whose
+/// approver the requester chooses.
+pub fn supervisor_chosen_by_requester(bundle: &mut policy_playground::core::Bundle) {
+    use policy_playground::core::routing::{ApproverSpec, FlowNode};
+    let leave = bundle
+        .approvals
+        .templates
+        .iter_mut()
+        .find(|t| t.id == "leave")
+        .expect("leave");
+    let FlowNode::Step(step) = &mut leave.flow[0] else {
+        panic!("the leave flow starts with a step");
+    };
+    step.approvers = vec![ApproverSpec::ChosenByRequester];
 }
