@@ -1070,3 +1070,95 @@ fn route_diff_lists_the_requests_that_change() {
     assert_eq!(d["changed"], serde_json::json!([]));
     assert_eq!(d["base"], d["new"]);
 }
+
+#[test]
+fn export_writes_each_format_in_either_language() {
+    let dir = std::env::temp_dir().join(format!("ppg-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let md = dir.join("policy.md");
+    let (code, _, err) = ppg(&[
+        "export",
+        "--format",
+        "md",
+        "--out",
+        md.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&md).expect("written");
+    assert!(text.starts_with("# 企业微信办公使用规范"));
+    assert!(text.contains("附录B　审批模板"));
+    let (code, html, _) = ppg(&["export", "--format", "html", "--out", "-", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(html.contains("<html lang=\"en\">") && html.contains("Chapter 1"));
+    let (code, only, _) = ppg(&[
+        "export",
+        "--format",
+        "md",
+        "--out",
+        "-",
+        "--sections",
+        "policy",
+    ]);
+    assert_eq!(code, 0);
+    assert!(!only.contains("附录"));
+    let docx = dir.join("policy.docx");
+    let (code, _, err) = ppg(&[
+        "export",
+        "--format",
+        "docx",
+        "--out",
+        docx.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read(&docx)
+        .expect("written")
+        .starts_with(b"PK\x03\x04"));
+    for bad in [
+        vec!["export", "--format", "pdf", "--out", "-"],
+        vec!["export", "--format", "md"],
+        vec!["export", "--format", "md", "--out", "-", "--lang", "fr"],
+        vec![
+            "export",
+            "--format",
+            "md",
+            "--out",
+            "-",
+            "--sections",
+            "cover",
+        ],
+    ] {
+        let (code, _, err) = ppg(&bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+    }
+    let (code, _, err) = ppg(&["export", "--format", "md", "--out", "/nonexistent-dir/x.md"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot write"), "{err}");
+}
+
+#[test]
+fn share_encode_and_decode_round_trip_and_refuse_damage() {
+    let (code, fragment, _) = ppg(&["share", "encode"]);
+    assert_eq!(code, 0);
+    let fragment = fragment.trim();
+    assert!(fragment.starts_with("share=v1."));
+    let (_, starter, _) = ppg(&["bundle", "default"]);
+    let url = format!("https://example.com/pp/#{fragment}");
+    let (code, decoded, err) = ppg(&["share", "decode", &url]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        Bundle::from_json(&decoded).expect("valid"),
+        Bundle::from_json(&starter).expect("valid")
+    );
+    let damaged = format!("{}A{}", &fragment[..40], &fragment[41..]);
+    let damaged = if damaged == fragment {
+        format!("{}B{}", &fragment[..40], &fragment[41..])
+    } else {
+        damaged
+    };
+    let (code, out, err) = ppg(&["share", "decode", &damaged]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("link"), "{err}");
+    let (code, _, _) = ppg(&["share", "decode"]);
+    assert_eq!(code, 2);
+}

@@ -85,6 +85,17 @@ usage:
                                       per finding (error|warning TEMPLATE PATH: message)
                                       and a summary; exit 1 if there are errors (or
                                       validation problems, printed on standard error)
+  ppg export [--bundle FILE] --format docx|html|md --out PATH [--lang zh|en]
+             [--sections LIST]      write the workspace as a document (PATH `-` for
+                                      standard output); the language of the labels
+                                      defaults to the workspace's; LIST is `full` (the
+                                      default), `policy`, `all`, or names joined by commas:
+                                      revisions, policy, naming, approvals, roles,
+                                      answer-key, sign-off
+  ppg share encode [--bundle FILE]    print the share-link fragment (the part after `#`);
+                                      exit 1 when the workspace is too large for a link
+  ppg share decode FRAGMENT_OR_URL    print the workspace in a share link as JSON; exit 1
+                                      when the link is corrupt, changed or invalid
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -106,6 +117,12 @@ Without --bundle, commands use the starter workspace.
             ["route", "diff", rest @ ..] => route_batch(rest, true),
             ["route", "test", rest @ ..] => route_test(rest),
             ["route", "lint", rest @ ..] => route_lint(rest),
+            ["export", rest @ ..] => export(rest),
+            ["share", "encode", rest @ ..] => share_encode(rest),
+            ["share", "decode", link] => share_decode(link),
+            ["share", "decode", ..] => {
+                usage_error("`share decode` takes exactly one FRAGMENT_OR_URL")
+            }
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -516,6 +533,101 @@ Without --bundle, commands use the starter workspace.
         };
         let _ = writeln!(std::io::stdout().lock(), "{record}");
         0
+    }
+
+    /// `export`: the workspace as a Word, HTML or Markdown document.
+    fn export(rest: &[&str]) -> i32 {
+        use policy_playground::core::export::{self, Format, Sections};
+        let opts = match options(
+            rest,
+            &["--bundle", "--format", "--out", "--lang", "--sections"],
+            &[],
+        ) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(format), Some(out)) = (get("--format"), get("--out")) else {
+            return usage_error("`export` needs --format docx|html|md and --out PATH");
+        };
+        let Some(format) = Format::parse(format) else {
+            return usage_error(&format!("unknown format `{format}` (docx, html or md)"));
+        };
+        let sections = match get("--sections").map(Sections::parse) {
+            None => Sections::FULL,
+            Some(Ok(s)) => s,
+            Some(Err(e)) => return usage_error(&e),
+        };
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let lang = match get("--lang") {
+            None => bundle.settings.lang,
+            Some(l) => match Lang::parse(l) {
+                Some(l) => l,
+                None => return usage_error(&format!("unknown language `{l}` (zh or en)")),
+            },
+        };
+        let bytes = export::export(&bundle, format, lang, sections);
+        let written = if out == "-" {
+            std::io::stdout().lock().write_all(&bytes)
+        } else {
+            std::fs::write(out, &bytes)
+        };
+        match written {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("ppg: cannot write `{out}`: {e}");
+                2
+            }
+        }
+    }
+
+    /// `share encode`: the share-link fragment of a workspace.
+    fn share_encode(rest: &[&str]) -> i32 {
+        use policy_playground::core::export::share;
+        let opts = match options(rest, &["--bundle"], &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        match share::encode(&bundle) {
+            Ok(fragment) => {
+                println!("{fragment}");
+                0
+            }
+            Err(e) => {
+                eprintln!("ppg: {e}");
+                1
+            }
+        }
+    }
+
+    /// `share decode`: the workspace in a share link, as JSON.
+    fn share_decode(link: &str) -> i32 {
+        use policy_playground::core::export::share::{self, DecodeError};
+        match share::decode(link) {
+            Ok(bundle) => {
+                println!("{}", bundle.to_json());
+                0
+            }
+            Err(DecodeError::Invalid(e)) => {
+                eprintln!("ppg: the link's workspace is not valid:");
+                for p in &e.problems {
+                    eprintln!("{p}");
+                }
+                1
+            }
+            Err(e) => {
+                eprintln!("ppg: {e}");
+                1
+            }
+        }
     }
 
     /// `route test`: runs the fixtures; one line each and a summary.

@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod calendar;
 pub mod charts;
 pub mod csv;
+pub mod export;
 pub mod flow_diagram;
 pub mod history;
 pub mod impact;

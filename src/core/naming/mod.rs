@@ -7,6 +7,7 @@ pub mod check;
 pub mod fuzzing;
 pub mod generate;
 pub mod inventory;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 

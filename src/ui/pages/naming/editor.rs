@@ -8,9 +8,9 @@
 
 use leptos::prelude::*;
 
-use super::words::scheme_error_text;
 use super::{component_name, NamingCtx};
 use crate::core::bundle::ProblemKind;
+use crate::core::naming::words::scheme_error_text;
 use crate::core::naming::{Component, DictEntry, DictionarySource, NamingScheme};
 use crate::core::policy::article_label;
 use crate::core::Lang;

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::code_label;
-use super::words::lookup;
 use crate::core::csv;
 use crate::core::naming::inventory::{
     audit, Date, Finding, InventoryReport, InventoryRules, ReportProblem, RowError, Severity,
 };
+use crate::core::naming::words::lookup;
 use crate::core::Lang;
 use crate::ui::browser;
 use crate::ui::components::widgets::cb;

@@ -11,7 +11,7 @@ mod editor;
 mod generator;
 mod inventory;
 mod reference;
-mod words;
+use crate::core::naming::words;
 
 use std::sync::Arc;
 

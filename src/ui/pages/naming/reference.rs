@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::words::example_kind;
 use super::{code_label, NamingCtx};
 use crate::core::naming::generate::examples;
-use crate::core::naming::{Component, DictEntry, DictionarySource, NamingScheme};
-use crate::core::org::Org;
+use crate::core::naming::words::{component_words, example_kind};
+use crate::core::naming::NamingScheme;
 use crate::core::Lang;
 use crate::ui::components::table::{card, text_list, text_table};
 use crate::ui::components::widgets::cb;
@@ -121,66 +120,4 @@ pub fn scheme_view(s: &NamingScheme, b: &crate::core::Bundle, lang: Lang) -> Any
     }
     .into_any();
     card("scheme", s.name.clone(), s.id.clone(), body)
-}
-
-fn entries_text(entries: impl Iterator<Item = DictEntry>, lang: Lang) -> String {
-    entries
-        .map(|e| {
-            if e.aliases.is_empty() {
-                e.value
-            } else {
-                format!(
-                    "{} ({}: {})",
-                    e.value,
-                    K::Aliases.text(lang),
-                    e.aliases.join(", ")
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-/// The kind of a component and its requirement, in words.
-fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, String) {
-    let tx = |k: K| k.text(lang);
-    match c {
-        Component::Literal { text } => (tx(K::KindLiteral), format!("“{text}”")),
-        Component::Dictionary { source, .. } => {
-            let listed = entries_text(source.entries(org).into_iter(), lang);
-            let rule = match source {
-                DictionarySource::Departments => format!("{} — {listed}", tx(K::FromDepartments)),
-                DictionarySource::Values(_) => listed,
-            };
-            (tx(K::KindDictionary), rule)
-        }
-        Component::Text {
-            min_len,
-            max_len,
-            forbidden_chars,
-            no_whitespace,
-            ..
-        } => {
-            let mut parts = vec![format!("{min_len}–{max_len} {}", tx(K::Characters))];
-            if *no_whitespace {
-                parts.push(tx(K::NoWhitespace).to_string());
-            }
-            if !forbidden_chars.is_empty() {
-                let chars: Vec<String> = forbidden_chars.chars().map(String::from).collect();
-                parts.push(format!("{} {}", tx(K::NotAllowed), chars.join(" ")));
-            }
-            (tx(K::KindText), parts.join("; "))
-        }
-        Component::Version { .. } => (tx(K::KindVersion), tx(K::VersionRule).to_string()),
-        Component::Date { .. } => (tx(K::KindDate), tx(K::DateRule).to_string()),
-        Component::Number {
-            min_digits,
-            max_digits,
-            ..
-        } => (
-            tx(K::KindNumber),
-            format!("{min_digits}–{max_digits} {}", tx(K::Digits)),
-        ),
-        Component::Extension { values, .. } => (tx(K::KindExtension), values.join(" / ")),
-    }
 }

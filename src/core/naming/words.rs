@@ -1,7 +1,11 @@
-//! The naming engine's codes in words, in both languages: violations, scheme mistakes and
-//! generator errors. Core keeps stable codes and parameters; only the interface words them.
+//! The naming engine's codes in words, in both languages: violations, scheme mistakes,
+//! generator errors and what each component requires. The engine itself keeps stable codes
+//! and parameters; the app and the document exports both word them here, so a scheme reads
+//! the same on screen and in the exported policy.
 
-use crate::core::naming::check::SchemeErrorKind;
+use super::check::SchemeErrorKind;
+use super::{Component, DictEntry, DictionarySource};
+use crate::core::org::Org;
 use crate::core::report::param;
 use crate::core::Lang;
 
@@ -136,5 +140,100 @@ pub fn scheme_error_text(kind: &SchemeErrorKind, lang: Lang) -> String {
             format!("各部分至少需要 {min_len} 个字符，但名称最多只能有 {max_len} 个")
         }
         (other, Lang::En) => other.to_string(),
+    }
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Dictionary values with their aliases: `研发部 (别称: 研发, R&D) / 市场部`.
+pub fn entries_text(entries: impl Iterator<Item = DictEntry>, lang: Lang) -> String {
+    entries
+        .map(|e| {
+            if e.aliases.is_empty() {
+                e.value
+            } else {
+                let aliases = pick(lang, "别称", "aliases");
+                format!("{} ({aliases}: {})", e.value, e.aliases.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// The kind of a component and what it requires, in words.
+pub fn component_words(c: &Component, org: &Org, lang: Lang) -> (&'static str, String) {
+    let chars = pick(lang, "个字符", "characters");
+    match c {
+        Component::Literal { text } => (pick(lang, "固定文字", "Fixed text"), format!("“{text}”")),
+        Component::Dictionary { source, .. } => {
+            let listed = entries_text(source.entries(org).into_iter(), lang);
+            let rule = match source {
+                DictionarySource::Departments => format!(
+                    "{} — {listed}",
+                    pick(
+                        lang,
+                        "组织架构中的部门名称",
+                        "Department names from the org chart"
+                    )
+                ),
+                DictionarySource::Values(_) => listed,
+            };
+            (pick(lang, "词典", "Dictionary"), rule)
+        }
+        Component::Text {
+            min_len,
+            max_len,
+            forbidden_chars,
+            no_whitespace,
+            ..
+        } => {
+            let mut parts = vec![format!("{min_len}–{max_len} {chars}")];
+            if *no_whitespace {
+                parts.push(pick(lang, "不含空白", "no spaces").to_string());
+            }
+            if !forbidden_chars.is_empty() {
+                let listed: Vec<String> = forbidden_chars.chars().map(String::from).collect();
+                let label = pick(lang, "不得包含", "must not contain");
+                parts.push(format!("{label} {}", listed.join(" ")));
+            }
+            (pick(lang, "自由文本", "Free text"), parts.join("; "))
+        }
+        Component::Version { .. } => (
+            pick(lang, "版本号", "Version"),
+            pick(
+                lang,
+                "V + 主版本.次版本，如 V1.0",
+                "V + major.minor, e.g. V1.0",
+            )
+            .to_string(),
+        ),
+        Component::Date { .. } => (
+            pick(lang, "日期", "Date"),
+            pick(
+                lang,
+                "YYYYMMDD，且为真实日期",
+                "YYYYMMDD, a real calendar date",
+            )
+            .to_string(),
+        ),
+        Component::Number {
+            min_digits,
+            max_digits,
+            ..
+        } => (
+            pick(lang, "数字", "Number"),
+            format!(
+                "{min_digits}–{max_digits} {}",
+                pick(lang, "位数字", "digits")
+            ),
+        ),
+        Component::Extension { values, .. } => {
+            (pick(lang, "扩展名", "Extension"), values.join(" / "))
+        }
     }
 }
