@@ -4,6 +4,7 @@
 
 use leptos::mount::mount_to;
 use leptos::task::tick;
+use policy_playground::core::workspace_list::{workspace_key, CURRENT_KEY, INDEX_KEY};
 use policy_playground::ui::state::{LANG_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 use policy_playground::ui::App;
 use wasm_bindgen::JsCast;
@@ -231,6 +232,42 @@ async fn an_unreadable_stored_workspace_is_kept_aside() {
     root.remove();
 }
 
+/// The stored text of the workspace open last (each workspace has its own key).
+fn stored_current_workspace() -> Option<String> {
+    let id = storage().get_item(CURRENT_KEY).unwrap()?;
+    storage().get_item(&workspace_key(&id)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_single_workspace_of_earlier_versions_is_migrated() {
+    let root = fresh("zh");
+    let mut legacy = policy_playground::core::starter::bundle(policy_playground::core::Lang::Zh);
+    legacy.policy.meta.title = "旧版工作区".into();
+    legacy.policy.chapters[0].clauses[0].body = "迁移前的内容".into();
+    let json = legacy.to_json();
+    storage().set_item(WORKSPACE_KEY, &json).unwrap();
+    let _app = mount_to(root.clone(), App);
+    settle().await;
+    assert_eq!(text_of_doc_title(&root), "旧版工作区");
+    assert_eq!(
+        text(&root, "[data-testid=workspace-current-name]").trim(),
+        "旧版工作区"
+    );
+    // Copied as it was, listed under its title, and the old key is gone.
+    assert_eq!(stored_current_workspace().as_deref(), Some(json.as_str()));
+    assert!(storage()
+        .get_item(INDEX_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("旧版工作区"));
+    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap(), None);
+    root.remove();
+}
+
+fn text_of_doc_title(root: &web_sys::HtmlElement) -> String {
+    text(root, "[data-testid=doc-title]").trim().to_string()
+}
+
 #[wasm_bindgen_test]
 async fn a_saved_workspace_is_restored_on_mount() {
     let root = fresh("zh");
@@ -244,10 +281,7 @@ async fn a_saved_workspace_is_restored_on_mount() {
         settle().await;
     }
     root.set_inner_html("");
-    let saved = storage()
-        .get_item(WORKSPACE_KEY)
-        .unwrap()
-        .expect("autosaved");
+    let saved = stored_current_workspace().expect("autosaved");
     assert!(saved.contains("保存后恢复"));
     let _again = mount_to(root.clone(), App);
     settle().await;

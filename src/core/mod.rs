@@ -32,6 +32,7 @@ pub mod snapshot;
 pub mod starter;
 pub mod synth;
 pub mod timing;
+pub mod workspace_list;
 
 pub use bundle::{Bundle, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 pub use lang::Lang;

@@ -1,4 +1,5 @@
-//! The application shell: header with navigation and workspace actions, notices, routes.
+//! The application shell: header with navigation, the workspace switcher and workspace
+//! actions, notices, routes.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -8,8 +9,10 @@ use leptos_router::NavigateOptions;
 
 use super::browser;
 use super::components::notices::Notices;
+use super::components::share_prompt::SharePrompt;
 use super::components::widgets::cb;
 use super::components::workspace_menu::WorkspaceMenu;
+use super::components::workspaces::{WorkspacePanel, WorkspaceToggle};
 use super::i18n::{tr, use_t, K};
 use super::pages::{
     approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage,
@@ -90,6 +93,7 @@ fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">{tr(K::SkipToContent)}</a>
         <Header/>
         <Notices/>
+        <SharePrompt/>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Home/>
@@ -122,11 +126,16 @@ fn Header() -> impl IntoView {
         };
         store.set_ui_lang(next);
     };
+    // The workspace panel opens below the header's first row, inside the header, so it
+    // stays in view on long pages. The open workspace's name takes the tagline's place
+    // under the app's name (the tagline becomes its tooltip), so the header keeps its
+    // height on a desktop screen.
+    let workspaces_open = RwSignal::new(false);
     view! {
         <header class="app-header">
             <div class="brand">
-                <span class="brand-name">{tr(K::AppName)}</span>
-                <span class="brand-tagline">{tr(K::AppTagline)}</span>
+                <span class="brand-name" title=tr(K::AppTagline)>{tr(K::AppName)}</span>
+                <WorkspaceToggle open=workspaces_open/>
             </div>
             <nav class="main-nav" aria-label=tr(K::MainNav)>
                 {links
@@ -175,6 +184,7 @@ fn Header() -> impl IntoView {
                     {tr(K::SwitchLanguage)}
                 </button>
             </div>
+            {move || workspaces_open.get().then(|| view! { <WorkspacePanel open=workspaces_open/> })}
         </header>
     }
 }

@@ -45,6 +45,30 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), StorageError> {
     })
 }
 
+/// Removes a key from localStorage.
+pub fn storage_remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Every key in localStorage (to find the workspaces stored there).
+pub fn storage_keys() -> Result<Vec<String>, StorageError> {
+    let storage = local_storage()?;
+    let len = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect())
+}
+
+/// A seed for new ids: the clock's milliseconds with a random part mixed in, so two tabs
+/// creating a workspace in the same millisecond still differ.
+pub fn id_seed() -> u64 {
+    let ms = js_sys::Date::now().max(0.0) as u64;
+    let random = (js_sys::Math::random() * 1296.0) as u64;
+    ms.wrapping_mul(1296).wrapping_add(random)
+}
+
 /// The browser's preferred languages, most preferred first.
 pub fn languages() -> Vec<String> {
     let Some(nav) = window().map(|w| w.navigator()) else {
@@ -328,4 +352,88 @@ pub fn wasm_memory_bytes() -> f64 {
                 .byte_length() as f64
         })
         .unwrap_or(0.0)
+}
+
+// ---- documents and share links (issue 6) ----
+
+/// Offers bytes (a Word file) as a download, like [`download`].
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none")?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Let the download start before the URL goes away.
+    let _ = gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The fragment of the page's address, without `#` (empty when there is none).
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address without reloading or adding a history entry, so
+/// a reload does not offer the same share link again.
+pub fn clear_hash() {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = w.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+/// The address that opens this app at its root with `fragment` (a share link).
+pub fn app_url_with_fragment(fragment: &str) -> String {
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}/#{fragment}", base_path())
+}
+
+/// Puts text on the clipboard. Needs a secure context (https or localhost) and a user
+/// gesture; the caller shows the text for copying by hand when this fails.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let w = window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let clipboard = w.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+}
+
+/// Opens the print dialog for the document shown in the iframe `id` (the export preview),
+/// so what prints is the document alone, without the app around it.
+pub fn print_frame(id: &str) -> Result<(), JsValue> {
+    let frame: web_sys::HtmlIFrameElement = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .ok_or_else(|| JsValue::from_str("no preview"))?
+        .dyn_into()?;
+    frame
+        .content_window()
+        .ok_or_else(|| JsValue::from_str("no preview window"))?
+        .print()
 }

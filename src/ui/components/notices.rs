@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::browser::{ReadError, StorageError};
 use crate::ui::i18n::{problem_text, tr, use_t, K};
-use crate::ui::state::{use_store, Notice, SaveState};
+use crate::ui::state::{use_store, Notice, SaveState, UNREADABLE_KEY};
 
 /// At most this many problems are listed; the rest are counted.
 const MAX_LISTED: usize = 50;
@@ -70,7 +70,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
     let (class, body) = match notice {
         Notice::Opened { file } => (
             "banner banner-ok",
-            view! { <p>{tr(K::OpenedFile)} <b>{file}</b></p> }.into_any(),
+            view! { <p>{tr(K::OpenedFile)} <b>{file}</b> " " {tr(K::WsOpenedAsNew)}</p> }.into_any(),
         ),
         Notice::Saved { file } => (
             "banner banner-ok",
@@ -85,7 +85,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! {
                 <p>
                     {tr(K::Deleted)} " "
-                    <button type="button" class="link-button" on:click=move |_| {
+                    <button type="button" class="link-button" data-testid="notice-undo" on:click=move |_| {
                         store.undo();
                         store.notice.set(None);
                     }>{tr(K::Undo)}</button>
@@ -93,10 +93,32 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             }
             .into_any(),
         ),
-        Notice::RecoveredUnreadable { kept } => (
+        // The first kept-aside key is the one the older message names.
+        Notice::RecoveredUnreadable { kept, key } if !kept || key == UNREADABLE_KEY => (
             "banner banner-warn",
             view! { <p>{move || t(if kept { K::RecoveredKept } else { K::RecoveredNotKept })}</p> }
                 .into_any(),
+        ),
+        Notice::RecoveredUnreadable { key, .. } => (
+            "banner banner-warn",
+            view! { <p>{tr(K::WsRecoveredKeptAs)} <code>{key}</code></p> }.into_any(),
+        ),
+        Notice::WorkspaceDeleted { name } => (
+            "banner banner-ok",
+            view! {
+                <p>
+                    {tr(K::WsDeleted)} <b>{name}</b> " " {tr(K::WsCanUndo)} " "
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="notice-undo"
+                        on:click=move |_| store.undo_delete()
+                    >
+                        {tr(K::Undo)}
+                    </button>
+                </p>
+            }
+            .into_any(),
         ),
         Notice::ReadFailed { file, error } => {
             let detail = move || match &error {

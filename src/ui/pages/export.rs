@@ -1,4 +1,8 @@
-//! The export area: the workspace file, what it holds, and where the data lives.
+//! The export area: documents (Word, HTML, Markdown, print), share links, the workspace
+//! file, what it holds, its saved versions and where the data lives.
+
+mod documents;
+mod share;
 
 use leptos::prelude::*;
 
@@ -48,6 +52,8 @@ pub fn ExportPage() -> impl IntoView {
     view! {
         <section class="page narrow">
             <h1>{tr(K::NavExport)}</h1>
+            <documents::Documents/>
+            <share::ShareLink/>
             <h2>{tr(K::WorkspaceFile)}</h2>
             <p>{tr(K::ExportIntro)}</p>
             <p class="actions">
