@@ -18,11 +18,12 @@ const REPORT = path.resolve(here, '../../target/budget-report.json');
 /** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
  * "Bundle size". */
 const TARGET_KB = 350;
-/** Regression ceiling: the figure last measured (833.9 KB, of which the naming area of
- * issue 3 is 121 KB, the approvals area of issue 4 166 KB and issue 5 so far (timing,
- * timeline, batch, change impact, versions) 97 KB; README, "Bundle size") plus a little
- * room. The build fails if the bundle grows past it; lower it as the bundle shrinks. */
-const CEILING_KB = 845;
+/** Regression ceiling: the figure last measured (931.3 KB, of which the naming area of
+ * issue 3 is 121 KB, the approvals area of issue 4 166 KB, issue 5 (timing, timeline,
+ * batch, change impact, versions) 97 KB, and issue 6 the documents and share links 66 KB
+ * and several workspaces 26 KB; README, "Bundle size") plus a little room. The build fails
+ * if the bundle grows past it; lower it as the bundle shrinks. */
+const CEILING_KB = 940;
 const POLICY_BYTES = 100 * 1024;
 const KEYSTROKES = 40;
 
@@ -92,7 +93,8 @@ test('preview latency after one keystroke in a 100 KB policy', async () => {
     area.value = area.value + ' ';
     area.dispatchEvent(new Event('input'));
     await new Promise((r) => setTimeout(r, 800));
-    return localStorage.getItem('ppg.workspace');
+    // Each workspace is stored under its own key (issue 6); read the open one.
+    return localStorage.getItem(`ppg.workspace.${localStorage.getItem('ppg.workspaces.current')}`);
   });
   const bundle = JSON.parse(starter);
   const originals = [...bundle.policy.chapters];
