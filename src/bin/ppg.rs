@@ -176,6 +176,13 @@ Without --bundle, commands use the starter workspace.
         })
     }
 
+    /// The workspace of a command whose only option is `--bundle`. Errors are printed; the
+    /// exit code is returned.
+    fn bundle_only(rest: &[&str]) -> Result<Bundle, i32> {
+        let opts = options(rest, &["--bundle"], &[]).map_err(|e| usage_error(&e))?;
+        load_bundle(opts.iter().find(|(f, _)| *f == "--bundle").map(|(_, v)| *v))
+    }
+
     /// Message parameters as a JSON object.
     fn params_json(params: &[(&'static str, String)]) -> serde_json::Value {
         let map: serde_json::Map<String, serde_json::Value> = params
@@ -587,12 +594,7 @@ Without --bundle, commands use the starter workspace.
     /// `share encode`: the share-link fragment of a workspace.
     fn share_encode(rest: &[&str]) -> i32 {
         use policy_playground::core::export::share;
-        let opts = match options(rest, &["--bundle"], &[]) {
-            Ok(o) => o,
-            Err(e) => return usage_error(&e),
-        };
-        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
-        let bundle = match load_bundle(get("--bundle")) {
+        let bundle = match bundle_only(rest) {
             Ok(b) => b,
             Err(code) => return code,
         };
@@ -633,12 +635,7 @@ Without --bundle, commands use the starter workspace.
     /// `route test`: runs the fixtures; one line each and a summary.
     fn route_test(rest: &[&str]) -> i32 {
         use policy_playground::core::simulate::run_fixtures;
-        let opts = match options(rest, &["--bundle"], &[]) {
-            Ok(o) => o,
-            Err(e) => return usage_error(&e),
-        };
-        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
-        let bundle = match load_bundle(get("--bundle")) {
+        let bundle = match bundle_only(rest) {
             Ok(b) => b,
             Err(code) => return code,
         };

@@ -149,14 +149,28 @@ pub fn next_hour_local() -> String {
 /// Offers `contents` to the user as a file download. Nothing leaves the browser: the file
 /// is made from a local object URL.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let document = window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers bytes (a Word file) as a download, like [`download`].
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    download_blob(file_name, &blob)
+}
+
+/// Clicks a hidden link to a local object URL for `blob`.
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(file_name);
@@ -355,34 +369,6 @@ pub fn wasm_memory_bytes() -> f64 {
 }
 
 // ---- documents and share links (issue 6) ----
-
-/// Offers bytes (a Word file) as a download, like [`download`].
-pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let document = window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(file_name);
-    a.style().set_property("display", "none")?;
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    body.append_child(&a)?;
-    a.click();
-    body.remove_child(&a)?;
-    // Let the download start before the URL goes away.
-    let _ = gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
 
 /// The fragment of the page's address, without `#` (empty when there is none).
 pub fn location_hash() -> String {

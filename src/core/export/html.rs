@@ -12,6 +12,10 @@ use super::doc::{Block, Document, Inline};
 use super::words::Words;
 use crate::core::lang::Lang;
 
+/// Text for element content and quoted attribute values: the same escaping as the flow
+/// drawings that the file embeds (control characters become spaces).
+pub use crate::core::flow_diagram::escape;
+
 /// The style sheet of the file; the app's print view uses the same file.
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -323,24 +327,6 @@ fn inlines(content: &[Inline]) -> String {
                 );
             }
             Inline::LineBreak => out.push_str("<br>"),
-        }
-    }
-    out
-}
-
-/// Escapes text for element content and quoted attribute values, and drops control
-/// characters no page should carry.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
         }
     }
     out
