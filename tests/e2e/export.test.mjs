@@ -3,41 +3,17 @@
 // as a new workspace in a fresh browser profile while the workspace there stays intact.
 // Run: cd tests/e2e && node --test --test-concurrency=1 export.test.mjs
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { DIST, TIMEOUT, clause, eventually, expectClauseText, guardPage, launchBrowser, newContext, openApp, startServer, waitForApp } from './helpers.mjs';
+import { TIMEOUT, clause, eventually, expectClauseText, useApp, waitForApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
 const FIRST = 'c-general-purpose';
 
-let browser;
-let server;
-let tmp;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer(DIST);
-  tmp = await mkdtemp(join(tmpdir(), 'ppg-export-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-async function withApp(opts, body) {
-  const { context, page, guard } = await openApp(browser, server, opts);
-  try {
-    await body({ context, page, guard });
-    guard.assertClean();
-  } finally {
-    await context.close();
-  }
-}
+const env = useApp('ppg-export-');
+const withApp = env.withApp;
 
 /** Clicks `testid` and returns the download's name and bytes. */
 async function download(page, testid) {
@@ -46,7 +22,7 @@ async function download(page, testid) {
     page.locator(`[data-testid=${testid}]`).click(),
   ]);
   const name = d.suggestedFilename();
-  const path = join(tmp, name);
+  const path = join(env.tmp, name);
   await d.saveAs(path);
   return { name, bytes: await readFile(path) };
 }
@@ -131,7 +107,7 @@ describe('Export area (release build in Chromium)', () => {
 
   it('E4. copy as Markdown puts the document on the clipboard', TEST_TIMEOUT, async () => {
     await withApp({ path: 'export' }, async ({ context, page, guard }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
       await page.locator('[data-testid=copy-markdown]').click();
       await eventually(async () => {
         const status = await page.locator('[data-testid=export-status]').innerText();
@@ -152,8 +128,8 @@ describe('Export area (release build in Chromium)', () => {
       await page.locator('[data-testid=nav-export]').click();
       await page.locator('[data-testid=share-create]').click();
       url = await page.locator('[data-testid=share-url]').inputValue();
-      assert.ok(url.startsWith(`${server.origin}/#share=v1.`), url.slice(0, 60));
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      assert.ok(url.startsWith(`${env.server.origin}/#share=v1.`), url.slice(0, 60));
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
       await page.locator('[data-testid=share-copy]').click();
       await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url));
     });

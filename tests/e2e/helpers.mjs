@@ -2,7 +2,10 @@
 // browser contexts, a guard that catches console errors and requests leaving the site,
 // and a polling assertion helper (playwright-core has no `expect`).
 import assert from 'node:assert/strict';
-import { dirname, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -155,4 +158,38 @@ export async function expectClauseText(page, id, text, { previewText = text } = 
     const shown = await c.preview.locator('.md').innerText();
     assert.ok(shown.includes(previewText), `preview of ${id} shows ${JSON.stringify(previewText)}; got ${JSON.stringify(shown.slice(0, 200))}`);
   });
+}
+
+/**
+ * One browser, one server for the built app and one temporary directory for a test file,
+ * started before its tests and closed after them. Returns an object whose `browser`,
+ * `server` and `tmp` are set once the tests run, and `withApp(opts, body)`: a fresh guarded
+ * page (see `openApp`) for `body`, whose guard must be clean when the body passed.
+ */
+export function useApp(tmpPrefix) {
+  const env = {
+    browser: null,
+    server: null,
+    tmp: null,
+    async withApp(opts, body) {
+      const { context, page, guard } = await openApp(env.browser, env.server, opts);
+      try {
+        await body({ context, page, guard });
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await startServer(DIST);
+    env.tmp = await mkdtemp(join(tmpdir(), tmpPrefix));
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (env.tmp) await rm(env.tmp, { recursive: true, force: true });
+  });
+  return env;
 }

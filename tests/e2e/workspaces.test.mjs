@@ -19,12 +19,10 @@
 //   workspace-deleted       the panel's copy of the deletion notice, with workspace-undo
 //   notice, notice-undo     the notice area and its undo button; storage-banner
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { DIST, clause, eventually, expectClauseText, launchBrowser, openApp, startServer, waitForApp } from './helpers.mjs';
+import { clause, eventually, expectClauseText, useApp, waitForApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const FIRST = 'c-general-purpose';
@@ -32,32 +30,8 @@ const ZH_TITLE = '企业微信办公使用规范';
 const EN_TITLE = 'Office Messaging Usage Code';
 const NEW_ZH = '新工作区';
 
-let browser;
-let server;
-let tmp;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer(DIST);
-  tmp = await mkdtemp(join(tmpdir(), 'ppg-ws-'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-/** A fresh guarded page for `body`; the guard must be clean when the body passed. */
-async function withApp(opts, body) {
-  const { context, page, guard } = await openApp(browser, server, opts);
-  try {
-    await body({ context, page, guard });
-    guard.assertClean();
-  } finally {
-    await context.close();
-  }
-}
+const env = useApp('ppg-ws-');
+const withApp = env.withApp;
 
 const toggle = (page) => page.getByTestId('workspace-menu');
 const items = (page) => page.locator('[data-testid=workspace-item]');
@@ -362,7 +336,7 @@ describe('Workspaces (release build in Chromium)', () => {
       const kept = '打开文件前的内容 ' + Date.now();
       await clause(page, FIRST).body.fill(kept);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
-      const path = join(tmp, download.suggestedFilename());
+      const path = join(env.tmp, download.suggestedFilename());
       await download.saveAs(path);
       const other = '保存文件之后的修改 ' + Date.now();
       await clause(page, FIRST).body.fill(other);
