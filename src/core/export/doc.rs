@@ -88,6 +88,27 @@ impl Inline {
     }
 }
 
+/// The bold head of an article as every format writes it: `第1条　目的`, `Article 1.
+/// Purpose`, or the label alone (`Article 1.` in English, which reads as a sentence start).
+pub fn article_head(lang: Lang, label: &str, title: &str) -> String {
+    let (label, title) = (label.trim(), title.trim());
+    match (lang, title.is_empty()) {
+        (Lang::Zh, true) => label.to_string(),
+        (Lang::Zh, false) => format!("{label}　{title}"),
+        (Lang::En, true) if label.is_empty() => String::new(),
+        (Lang::En, true) => format!("{label}."),
+        (Lang::En, false) => format!("{label}. {title}"),
+    }
+}
+
+/// What separates an article's head from the text that follows it on the same line.
+pub fn article_gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "　",
+        Lang::En => " ",
+    }
+}
+
 /// A table cell holding plain text.
 pub fn cell(s: impl Into<String>) -> Vec<Inline> {
     vec![Inline::Text(s.into())]

@@ -24,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use super::doc::{plain, Block, Document, Inline};
+use super::doc::{article_gap, article_head, plain, Block, Document, Inline};
 use super::zip;
 use crate::core::lang::Lang;
 
@@ -314,17 +314,8 @@ impl Writer {
             Some((Block::Paragraph(p), rest)) => (Some(p), rest),
             _ => (None, body),
         };
-        let (sep, after) = match self.lang {
-            Lang::Zh => ("　", "　"),
-            Lang::En => (". ", " "),
-        };
-        let mut head = label.trim().to_string();
-        if !title.trim().is_empty() {
-            head.push_str(sep);
-            head.push_str(title.trim());
-        } else if self.lang == Lang::En && !head.is_empty() {
-            head.push('.');
-        }
+        let head = article_head(self.lang, label, title);
+        let after = article_gap(self.lang);
         self.open_p(&PPr {
             style: ctx.style(),
             ind: ctx.ind(),

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Block, Document, Inline};
+use super::doc::{article_gap, article_head, Block, Document, Inline};
 use super::words::Words;
 use crate::core::lang::Lang;
 
@@ -198,18 +198,13 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             title,
             body,
         } => {
-            let sep = if lang == Lang::Zh { "　" } else { ". " };
-            let head = if title.trim().is_empty() {
-                escape(label)
-            } else {
-                format!("{}{sep}{}", escape(label), escape(title.trim()))
-            };
+            let head = escape(&article_head(lang, label, title));
             let _ = write!(
                 out,
                 "<section class=\"article\" id=\"{}\">",
                 escape(&anchor_id(anchor))
             );
-            let after = if lang == Lang::Zh { "　" } else { " " };
+            let after = article_gap(lang);
             match body.split_first() {
                 Some((Block::Paragraph(first), rest)) => {
                     let _ = writeln!(

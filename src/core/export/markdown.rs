@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::doc::{Block, Document, Inline};
+use super::doc::{article_gap, article_head, Block, Document, Inline};
 use super::words::Words;
 use crate::core::lang::Lang;
 
@@ -42,16 +42,8 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
         Block::Article {
             label, title, body, ..
         } => {
-            let (sep, after) = match lang {
-                Lang::Zh => ("　", "　"),
-                Lang::En => (". ", " "),
-            };
-            let head = if title.trim().is_empty() {
-                label.clone()
-            } else {
-                format!("{label}{sep}{}", title.trim())
-            };
-            let head = format!("**{}**", line_text(&head));
+            let head = format!("**{}**", line_text(&article_head(lang, label, title)));
+            let after = article_gap(lang);
             match body.split_first() {
                 Some((Block::Paragraph(first), rest)) => {
                     let _ = writeln!(out, "{head}{after}{}", inlines(first));

@@ -21,7 +21,7 @@ use crate::core::naming::generate::examples;
 use crate::core::naming::words::{component_words, example_kind};
 use crate::core::naming::NamingScheme;
 use crate::core::org::Org;
-use crate::core::policy::{article_label, chapter_label, Policy};
+use crate::core::policy::{article_label, DocBlock, Policy};
 use crate::core::quiz::{Question, QuestionKind};
 use crate::core::routing::{describe, FlowNode, Template};
 
@@ -312,24 +312,27 @@ fn revisions(bundle: &Bundle, w: &Words, out: &mut Vec<Block>) {
 }
 
 fn policy(policy: &Policy, lang: Lang, out: &mut Vec<Block>) {
-    let mut article = 0;
-    for (ci, chapter) in policy.chapters.iter().enumerate() {
-        let label = chapter_label(lang, ci + 1);
-        let sep = if lang == Lang::Zh { "　" } else { " " };
-        out.push(Block::Heading {
-            level: 1,
-            text: format!("{label}{sep}{}", chapter.title).trim().to_string(),
-            anchor: chapter.id.clone(),
+    // The numbering and labels are the policy's own, as the app's preview shows them.
+    let sep = if lang == Lang::Zh { "　" } else { " " };
+    for block in policy.blocks(lang) {
+        out.push(match block {
+            DocBlock::Chapter { id, label, title } => Block::Heading {
+                level: 1,
+                text: format!("{label}{sep}{title}").trim().to_string(),
+                anchor: id,
+            },
+            DocBlock::Clause {
+                id,
+                label,
+                title,
+                body,
+            } => Block::Article {
+                anchor: id,
+                label,
+                title,
+                body: doc::parse_markdown(&body),
+            },
         });
-        for clause in &chapter.clauses {
-            article += 1;
-            out.push(Block::Article {
-                anchor: clause.id.clone(),
-                label: article_label(lang, article),
-                title: clause.title.clone(),
-                body: doc::parse_markdown(&clause.body),
-            });
-        }
     }
 }
 
