@@ -118,15 +118,9 @@ impl<'a> OrgIndex<'a> {
 
     /// As [`Org::top_level_department`].
     pub fn top_level_department(&self, dept: &str) -> Option<&'a Department> {
-        let mut current = self.department(dept)?;
-        for _ in 0..=self.departments.len() {
-            match current.parent.as_deref().and_then(|p| self.department(p)) {
-                Some(parent) if parent.parent.is_none() => return Some(current),
-                Some(parent) => current = parent,
-                None => return Some(current),
-            }
-        }
-        None
+        top_level(self.department(dept)?, self.departments.len(), |p| {
+            self.department(p)
+        })
     }
 
     /// Whether department `dept` is `ancestor` or below it (bounded, so a parent cycle
@@ -178,17 +172,29 @@ impl Org {
     /// The top-level department on a department's path: the child of the root, or the
     /// root itself for the root. This is whose head "department head of the requester" means.
     pub fn top_level_department(&self, dept: &str) -> Option<&Department> {
-        let mut current = self.department(dept)?;
-        // Bounded by the number of departments so a parent cycle cannot loop forever.
-        for _ in 0..=self.departments.len() {
-            match current.parent.as_deref().and_then(|p| self.department(p)) {
-                Some(parent) if parent.parent.is_none() => return Some(current),
-                Some(parent) => current = parent,
-                None => return Some(current),
-            }
-        }
-        None
+        top_level(self.department(dept)?, self.departments.len(), |p| {
+            self.department(p)
+        })
     }
+}
+
+/// Walks up from `start` to the child of the root (or the root itself), looking parents up
+/// with `department`. Bounded by the number of departments, so a parent cycle cannot loop
+/// forever: it gives `None`.
+fn top_level<'d>(
+    start: &'d Department,
+    departments: usize,
+    department: impl Fn(&str) -> Option<&'d Department>,
+) -> Option<&'d Department> {
+    let mut current = start;
+    for _ in 0..=departments {
+        match current.parent.as_deref().and_then(&department) {
+            Some(parent) if parent.parent.is_none() => return Some(current),
+            Some(parent) => current = parent,
+            None => return Some(current),
+        }
+    }
+    None
 }
 
 /// Whether making `parent` the parent of department `dept` would put `dept` inside its own
