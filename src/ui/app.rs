@@ -16,7 +16,7 @@ use super::components::workspaces::{WorkspacePanel, WorkspaceToggle};
 use super::i18n::{tr, use_t, K};
 use super::pages::{
     approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage,
-    training::TrainingPage,
+    training::{demo::DemoPage, take::TakePage, TrainingPage},
 };
 use super::state::Store;
 use crate::core::Lang;
@@ -87,13 +87,24 @@ fn shortcut(store: Store, e: &web_sys::KeyboardEvent) {
     }
 }
 
+/// Pages shown without the app's header: the employee's quiz and the trainer's demo.
+fn is_bare(path: &str) -> bool {
+    path.ends_with("/quiz") || path.ends_with("/training/demo")
+}
+
 #[component]
 fn Shell() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let bare = Memo::new(move |_| location.pathname.with(|p| is_bare(p)));
     view! {
         <a class="skip-link" href="#main">{tr(K::SkipToContent)}</a>
-        <Header/>
+        <Show when=move || !bare.get()>
+            <Header/>
+        </Show>
         <Notices/>
-        <SharePrompt/>
+        <Show when=move || !bare.get()>
+            <SharePrompt/>
+        </Show>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Home/>
@@ -101,6 +112,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/naming") view=NamingPage/>
                 <Route path=path!("/approvals") view=ApprovalsPage/>
                 <Route path=path!("/training") view=TrainingPage/>
+                <Route path=path!("/training/demo") view=DemoPage/>
+                <Route path=path!("/quiz") view=TakePage/>
                 <Route path=path!("/export") view=ExportPage/>
             </Routes>
         </main>

@@ -577,6 +577,12 @@ messages! {
     // Training area
     TrainingIntro => "题库与测验。答案与讲解仅供培训人员查看。", "The question bank and quizzes. Answers and explanations are for trainers.";
     QuizSets => "测验", "Quizzes";
+    TrResults => "成绩", "Results";
+    TrDemo => "演示模式", "Demo mode";
+    // i18n anchor: training core words (generator, grading)
+    // i18n anchor: training bank and sets (trainer editors)
+    // i18n anchor: training employee mode and results
+    // i18n anchor: training demo mode
     Questions => "题库", "Question bank";
     Topics => "主题", "Topics";
     QuestionCount => "题数", "Questions";

@@ -1,4 +1,4 @@
-//! The training area: quiz sets and the question bank, as data.
+//! The question bank: author-written questions and the questions computed from the rules.
 
 use leptos::prelude::*;
 
@@ -6,16 +6,14 @@ use crate::core::policy::article_label;
 use crate::core::quiz::{Feedback, Question, QuestionKind, QuizSet};
 use crate::core::{Bundle, Lang};
 use crate::ui::components::table::text_table;
-use crate::ui::i18n::{tr, K};
+use crate::ui::i18n::K;
 use crate::ui::state::use_store;
 
 #[component]
-pub fn TrainingPage() -> impl IntoView {
+pub fn BankTab() -> impl IntoView {
     let store = use_store();
     view! {
-        <section class="page">
-            <h1>{tr(K::NavTraining)}</h1>
-            <p class="lead">{tr(K::TrainingIntro)}</p>
+        <div>
             {move || {
                 let lang = store.ui_lang.get();
                 store.bundle.with(|b| {
@@ -30,7 +28,7 @@ pub fn TrainingPage() -> impl IntoView {
                     .into_any()
                 })
             }}
-        </section>
+        </div>
     }
 }
 

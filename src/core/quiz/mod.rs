@@ -1,4 +1,12 @@
-//! The quiz bank as data: author-written questions and quiz sets.
+//! Training: the question bank and quiz sets as data ([`QuizBank`]), questions as a quiz
+//! taker gets them ([`paper`]), questions computed from the rules ([`generate`]), grading
+//! ([`grade`]), and quizzes handed out and results handed back without a server
+//! ([`results`]).
+
+pub mod generate;
+pub mod grade;
+pub mod paper;
+pub mod results;
 
 use serde::{Deserialize, Serialize};
 
