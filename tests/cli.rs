@@ -1162,3 +1162,474 @@ fn share_encode_and_decode_round_trip_and_refuse_damage() {
     let (code, _, _) = ppg(&["share", "decode"]);
     assert_eq!(code, 2);
 }
+
+/// A quiz file as `ppg quiz generate` prints it: the starter's bank in the quiz shape,
+/// optionally with a pass mark.
+fn quiz_file(name: &str, pass_mark: Option<u32>) -> std::path::PathBuf {
+    use policy_playground::core::quiz::paper::QuizQuestion;
+    let bank = policy_playground::core::starter::bundle(Lang::Zh).quiz;
+    let questions: Vec<QuizQuestion> = bank
+        .questions
+        .iter()
+        .map(QuizQuestion::from_authored)
+        .collect();
+    let mut json = serde_json::json!({ "questions": questions });
+    if let Some(mark) = pass_mark {
+        json["pass_mark"] = serde_json::Value::from(mark);
+    }
+    temp_file(name, json.to_string().as_bytes())
+}
+
+/// Answers to the starter's bank with `wrong` of them wrong (from the last question back).
+fn answers_file(name: &str, wrong: usize) -> std::path::PathBuf {
+    let mut answers = serde_json::json!({
+        "q-reply-important": 1,
+        "q-quiet-hours": false,
+        "q-group-name": 1,
+        "q-classification": [3, 2, 1, 0],
+        "q-edit-lock": "３０",
+        "q-channel-notice": 2,
+        "q-version-retention": 2,
+        "q-leave-short": true
+    });
+    let wrong_answers = [
+        ("q-leave-short", serde_json::json!(false)),
+        ("q-version-retention", serde_json::json!(0)),
+        ("q-channel-notice", serde_json::json!(0)),
+        ("q-edit-lock", serde_json::json!("45")),
+    ];
+    for (id, a) in wrong_answers.into_iter().take(wrong) {
+        answers[id] = a;
+    }
+    temp_file(name, answers.to_string().as_bytes())
+}
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn quiz_grade_prints_the_score_and_each_question() {
+    let quiz = quiz_file("grade-quiz.json", None);
+    let answers = answers_file("grade-answers-0.json", 0);
+    let (code, out, err) = ppg(&[
+        "quiz",
+        "grade",
+        "--quiz",
+        path(&quiz),
+        "--answers",
+        path(&answers),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["score"], 100);
+    assert_eq!(v["passed"], true);
+    assert_eq!(v["pass_mark"], 60);
+    assert_eq!(
+        (v["correct"].clone(), v["total"].clone()),
+        (8.into(), 8.into())
+    );
+    let per = v["per_question"].as_array().expect("per_question");
+    assert_eq!(per.len(), 8);
+    let lock = per
+        .iter()
+        .find(|q| q["id"] == "q-edit-lock")
+        .expect("q-edit-lock");
+    assert_eq!(lock["correct"], true);
+    assert_eq!(lock["given"], "３０");
+    assert_eq!(lock["expected"], "30");
+    assert_eq!(lock["clauses"], serde_json::json!(["c-files-lock"]));
+    assert!(lock["explanation"].as_str().is_some_and(|e| !e.is_empty()));
+
+    // A fail is still a graded quiz: exit 0.
+    let answers = answers_file("grade-answers-4.json", 4);
+    let (code, out, _) = ppg(&[
+        "quiz",
+        "grade",
+        "--quiz",
+        path(&quiz),
+        "--answers",
+        path(&answers),
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        (v["score"].clone(), v["passed"].clone()),
+        (50.into(), false.into())
+    );
+    let unanswered = temp_file("grade-answers-none.json", b"{\"other\": true}");
+    let (code, out, err) = ppg(&[
+        "quiz",
+        "grade",
+        "--quiz",
+        path(&quiz),
+        "--answers",
+        path(&unanswered),
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["score"], 0);
+    assert_eq!(v["per_question"][0]["given"], serde_json::Value::Null);
+    assert_eq!(v["unknown_answers"], serde_json::json!(["other"]));
+    assert!(
+        err.contains("`other`"),
+        "a warning names the unknown id: {err}"
+    );
+}
+
+#[test]
+fn quiz_grade_pass_mark_comes_from_the_flag_then_the_file_then_60() {
+    // One wrong of eight: 87.5, rounded to 88.
+    let answers = answers_file("mark-answers-1.json", 1);
+    let plain = quiz_file("mark-quiz.json", None);
+    let strict = quiz_file("mark-quiz-90.json", Some(90));
+    let grade = |quiz: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "quiz",
+            "grade",
+            "--quiz",
+            path(quiz),
+            "--answers",
+            path(&answers),
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = ppg(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        assert_eq!(v["score"], 88);
+        (
+            v["pass_mark"].as_u64().expect("pass_mark"),
+            v["passed"].as_bool().expect("passed"),
+        )
+    };
+    assert_eq!(grade(&plain, &[]), (60, true), "the default");
+    assert_eq!(grade(&strict, &[]), (90, false), "the file's");
+    assert_eq!(
+        grade(&strict, &["--pass-mark", "88"]),
+        (88, true),
+        "the flag's, boundary"
+    );
+    assert_eq!(
+        grade(&plain, &["--pass-mark", "89"]),
+        (89, false),
+        "the flag's"
+    );
+}
+
+#[test]
+fn quiz_grade_exit_codes() {
+    let quiz = quiz_file("codes-quiz.json", None);
+    let answers = answers_file("codes-answers.json", 0);
+    let (q, a) = (path(&quiz), path(&answers));
+    for bad in [
+        vec!["quiz", "grade"],
+        vec!["quiz", "grade", "--quiz", q],
+        vec!["quiz", "grade", "--answers", a],
+        vec![
+            "quiz",
+            "grade",
+            "--quiz",
+            q,
+            "--answers",
+            a,
+            "--pass-mark",
+            "abc",
+        ],
+        vec![
+            "quiz",
+            "grade",
+            "--quiz",
+            q,
+            "--answers",
+            a,
+            "--pass-mark",
+            "101",
+        ],
+        vec!["quiz", "grade", "--quiz", q, "--answers", a, "--seed", "1"],
+        vec!["quiz", "grade", "--quiz", q, "--quiz", q, "--answers", a],
+    ] {
+        let (code, out, err) = ppg(&bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(out.is_empty());
+    }
+    let (code, _, err) = ppg(&[
+        "quiz",
+        "grade",
+        "--quiz",
+        "/nonexistent/q.json",
+        "--answers",
+        a,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read `/nonexistent/q.json`"), "{err}");
+
+    let broken = temp_file(
+        "codes-broken.json",
+        b"{\"questions\": [\n  {\"id\": 1,}\n]}",
+    );
+    let (code, out, err) = ppg(&["quiz", "grade", "--quiz", path(&broken), "--answers", a]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains(path(&broken)), "names the file: {err}");
+    assert!(err.contains("line 2, column"), "names the position: {err}");
+
+    let wrong_type = temp_file("codes-type.json", b"{\"questions\": [{\"id\": \"a\", \"topic\": \"custom\", \"kind\": \"essay\", \"prompt\": \"p\", \"answer\": true}]}");
+    let (code, _, err) = ppg(&["quiz", "grade", "--quiz", path(&wrong_type), "--answers", a]);
+    assert_eq!(code, 2);
+    assert!(err.contains("$.questions[0].kind"), "{err}");
+
+    let out_of_range = temp_file("codes-range.json", b"{\"questions\": [{\"id\": \"a\", \"topic\": \"custom\", \"kind\": \"single\", \"prompt\": \"p\", \"options\": [\"x\"], \"answer\": 3}]}");
+    let (code, _, err) = ppg(&[
+        "quiz",
+        "grade",
+        "--quiz",
+        path(&out_of_range),
+        "--answers",
+        a,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("$.questions[0].answer: option 3 does not exist"),
+        "{err}"
+    );
+
+    let bad_answer = temp_file(
+        "codes-bad-answer.json",
+        b"{\n  \"q-quiet-hours\": false,\n  \"q-reply-important\": null\n}",
+    );
+    let (code, _, err) = ppg(&["quiz", "grade", "--quiz", q, "--answers", path(&bad_answer)]);
+    assert_eq!(code, 2);
+    assert!(err.contains(path(&bad_answer)), "{err}");
+    assert!(
+        err.contains("$[\"q-reply-important\"] (line 3, column"),
+        "{err}"
+    );
+
+    let binary = temp_file("codes-binary.json", &[0xff, 0xfe, 0x00]);
+    let (code, _, err) = ppg(&["quiz", "grade", "--quiz", q, "--answers", path(&binary)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+
+    let (code, out, _) = ppg(&["help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ppg quiz grade --quiz FILE --answers FILE [--pass-mark N]"));
+}
+
+// ---------------------------------------------------------------------- quiz generate
+
+#[test]
+fn quiz_generate_prints_questions_in_the_quiz_shape() {
+    let args = ["quiz", "generate", "--seed", "42", "--count", "12"];
+    let (code, out, err) = ppg(&args);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let questions = doc["questions"].as_array().expect("a questions list");
+    assert_eq!(questions.len(), 12);
+    let mut topics = std::collections::BTreeSet::new();
+    for q in questions {
+        let mut keys: Vec<&str> = q
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "accepted")
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "answer",
+                "clauses",
+                "explanation",
+                "id",
+                "kind",
+                "options",
+                "prompt",
+                "topic"
+            ],
+            "{q}"
+        );
+        topics.insert(q["topic"].as_str().expect("topic").to_string());
+        match q["kind"].as_str().expect("kind") {
+            "single" => assert!(q["answer"].is_u64()),
+            "multiple" => assert!(q["answer"].is_array()),
+            "truefalse" => assert!(q["answer"].is_boolean()),
+            "fillin" => assert!(q["answer"].is_string()),
+            other => panic!("kind {other}"),
+        }
+    }
+    assert_eq!(
+        topics.len(),
+        6,
+        "twelve questions spread over the six topics"
+    );
+    // Each question's fields come in the issue's order.
+    let at = |key: &str| out.find(&format!("\"{key}\": ")).expect(key);
+    let order = [
+        "id",
+        "topic",
+        "kind",
+        "prompt",
+        "options",
+        "answer",
+        "explanation",
+        "clauses",
+    ];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{out}");
+    // Same seed, same output; another seed, another quiz.
+    assert_eq!(ppg(&args).1, out);
+    let (_, other, _) = ppg(&["quiz", "generate", "--seed", "43", "--count", "12"]);
+    assert_ne!(other, out);
+}
+
+#[test]
+fn quiz_generate_topics_bundle_and_usage_errors() {
+    let (code, out, _) = ppg(&[
+        "quiz",
+        "generate",
+        "--seed",
+        "1",
+        "--count",
+        "100",
+        "--topics",
+        "numbers, channels",
+    ]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let questions = doc["questions"].as_array().expect("list");
+    assert!(
+        !questions.is_empty() && questions.len() < 100,
+        "all there are"
+    );
+    assert!(questions
+        .iter()
+        .all(|q| ["numbers", "channels"].contains(&q["topic"].as_str().unwrap_or(""))));
+
+    let (_, en, _) = ppg(&["bundle", "default", "--lang", "en"]);
+    let en = temp_file("quiz-en.json", en.as_bytes());
+    let en = en.to_str().expect("utf-8 path");
+    let (code, out, _) = ppg(&[
+        "quiz", "generate", "--bundle", en, "--seed", "1", "--count", "3", "--topics", "numbers",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Under the usage code") || out.contains("True or false"),
+        "{out}"
+    );
+
+    let (code, out, err) = ppg(&[
+        "quiz", "generate", "--seed", "1", "--count", "3", "--topics", "gossip",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("unknown topic `gossip`; topics are naming, routing, numbers, channels, documents, custom"),
+        "{err}"
+    );
+    for bad in [
+        &["quiz", "generate", "--count", "3"][..],
+        &["quiz", "generate", "--seed", "1"],
+        &["quiz", "generate", "--seed", "x", "--count", "3"],
+        &["quiz", "generate", "--seed", "1", "--count", "-3"],
+        &[
+            "quiz",
+            "generate",
+            "--seed",
+            "1",
+            "--count",
+            "3",
+            "--shuffle",
+            "yes",
+        ],
+    ] {
+        let (code, out, _) = ppg(bad);
+        assert_eq!(code, 2, "{bad:?}");
+        assert!(out.is_empty());
+    }
+    let (code, _, err) = ppg(&[
+        "quiz",
+        "generate",
+        "--bundle",
+        "/nonexistent.json",
+        "--seed",
+        "1",
+        "--count",
+        "1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    let (code, out, _) = ppg(&["help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ppg quiz generate [--bundle FILE] --seed N --count K [--topics LIST]"));
+}
+
+/// The acceptance check of issue 7 run through the tool itself: generated naming answers
+/// agree with `ppg naming check`, routing answers with `ppg route simulate`.
+#[test]
+fn quiz_answers_agree_with_naming_check_and_route_simulate() {
+    use policy_playground::core::quiz::generate::{pool_with_sources, Source};
+    use policy_playground::core::quiz::paper::Answer;
+    let b = policy_playground::core::starter::bundle(Lang::Zh);
+    let items = pool_with_sources(&b);
+    let mut names = 0;
+    let mut routes = 0;
+    for (q, s) in &items {
+        match s {
+            Source::NameCheck { scheme, name } if names < 6 => {
+                names += 1;
+                let (code, out, _) = ppg_stdin(
+                    &["naming", "check", "--scheme", scheme],
+                    format!("{name}\n").as_bytes(),
+                );
+                assert_eq!(code, 0);
+                let line: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON line");
+                assert_eq!(
+                    Answer::Bool(line["ok"].as_bool().expect("ok")),
+                    q.answer,
+                    "{name}"
+                );
+            }
+            Source::RouteApprovers {
+                request,
+                routes: options,
+            } if routes < 8 => {
+                routes += 1;
+                let mut args = vec![
+                    "route".to_string(),
+                    "simulate".into(),
+                    "--template".into(),
+                    request.template.clone(),
+                    "--requester".into(),
+                    request.requester.clone(),
+                ];
+                for (k, v) in &request.form {
+                    args.push("--field".into());
+                    args.push(format!("{k}={v}"));
+                }
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let (code, out, err) = ppg(&args);
+                assert_eq!(code, 0, "{err}");
+                let route: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+                let steps: Vec<Vec<String>> = route["steps"]
+                    .as_array()
+                    .expect("steps")
+                    .iter()
+                    .map(|s| {
+                        s["approvers"]
+                            .as_array()
+                            .expect("approvers")
+                            .iter()
+                            .map(|p| p.as_str().expect("id").to_string())
+                            .collect()
+                    })
+                    .collect();
+                let Answer::Index(a) = q.answer else {
+                    panic!("{}: not single choice", q.id);
+                };
+                assert_eq!(options[a], steps, "{}", q.id);
+            }
+            _ => {}
+        }
+    }
+    assert_eq!((names, routes), (6, 8));
+}

@@ -96,6 +96,23 @@ usage:
                                       exit 1 when the workspace is too large for a link
   ppg share decode FRAGMENT_OR_URL    print the workspace in a share link as JSON; exit 1
                                       when the link is corrupt, changed or invalid
+  ppg quiz generate [--bundle FILE] --seed N --count K [--topics LIST]
+                                      draw K questions computed from the rules, spread
+                                      over the topics in LIST (names joined by commas:
+                                      naming, routing, numbers, channels, documents,
+                                      custom; all by default), questions and options
+                                      shuffled with the seed; prints {questions: [{id,
+                                      topic, kind, prompt, options, answer, explanation,
+                                      clauses}]}; same seed, same output
+  ppg quiz grade --quiz FILE --answers FILE [--pass-mark N]
+                                      grade answers (a JSON object: question id to an
+                                      answer of the question's shape) against a quiz file
+                                      as `quiz generate` prints it; prints score, passed,
+                                      pass_mark, correct, total and per_question (id,
+                                      correct, given, expected, explanation, clauses); the
+                                      pass mark is --pass-mark, else the file's pass_mark,
+                                      else 60; exit 0 when graded, passed or not, 2 when a
+                                      file cannot be read or is malformed
   ppg help                            show this text
 
 Without --bundle, commands use the starter workspace.
@@ -123,6 +140,8 @@ Without --bundle, commands use the starter workspace.
             ["share", "decode", ..] => {
                 usage_error("`share decode` takes exactly one FRAGMENT_OR_URL")
             }
+            ["quiz", "generate", rest @ ..] => quiz_generate(rest),
+            ["quiz", "grade", rest @ ..] => quiz_grade(rest),
             ["help" | "--help" | "-h"] | [] => {
                 print!("{USAGE}");
                 0
@@ -630,6 +649,129 @@ Without --bundle, commands use the starter workspace.
                 1
             }
         }
+    }
+
+    /// `quiz generate`: questions computed from the rules, as `{"questions": [...]}`.
+    /// Exit 0 with the questions (none when the topics have none); 2 for usage errors (a
+    /// missing or malformed --seed or --count, an unknown topic) and workspaces that cannot
+    /// be read.
+    fn quiz_generate(rest: &[&str]) -> i32 {
+        use policy_playground::core::quiz::generate::{generate, Options};
+        use policy_playground::core::quiz::TOPICS;
+        let opts = match options(rest, &["--bundle", "--seed", "--count", "--topics"], &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(seed), Some(count)) = (get("--seed"), get("--count")) else {
+            return usage_error("`quiz generate` needs --seed N and --count K");
+        };
+        let Ok(seed) = seed.parse::<u64>() else {
+            return usage_error(&format!("`--seed {seed}` is not a whole number"));
+        };
+        let Ok(count) = count.parse::<usize>() else {
+            return usage_error(&format!("`--count {count}` is not a whole number"));
+        };
+        let mut topics: Vec<String> = Vec::new();
+        if let Some(list) = get("--topics") {
+            for t in list.split(',').map(str::trim) {
+                if !TOPICS.contains(&t) {
+                    return usage_error(&format!(
+                        "unknown topic `{t}`; topics are {}",
+                        TOPICS.join(", ")
+                    ));
+                }
+                if !topics.iter().any(|x| x == t) {
+                    topics.push(t.to_string());
+                }
+            }
+        }
+        let bundle = match load_bundle(get("--bundle")) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let questions = generate(
+            &bundle,
+            &Options {
+                seed,
+                count,
+                topics,
+                shuffle: true,
+            },
+        );
+        // A struct, not `json!`, so each question keeps its fields in their order.
+        #[derive(serde::Serialize)]
+        struct Printed<'a> {
+            questions: &'a [policy_playground::core::quiz::paper::QuizQuestion],
+        }
+        let text = serde_json::to_string_pretty(&Printed {
+            questions: &questions,
+        })
+        .unwrap_or_default();
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        0
+    }
+
+    /// `quiz grade`: grades an answers file against a quiz file and prints the result.
+    /// Exit 0 when graded (passed or not); 2 for usage errors and files that cannot be read
+    /// or are malformed (the message names the file and the JSON position).
+    fn quiz_grade(rest: &[&str]) -> i32 {
+        use policy_playground::core::quiz::grade::{self, DEFAULT_PASS_MARK};
+        let opts = match options(rest, &["--quiz", "--answers", "--pass-mark"], &[]) {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let get = |k: &str| opts.iter().find(|(f, _)| *f == k).map(|(_, v)| *v);
+        let (Some(quiz_path), Some(answers_path)) = (get("--quiz"), get("--answers")) else {
+            return usage_error("`quiz grade` needs --quiz FILE and --answers FILE");
+        };
+        let flag_mark = match get("--pass-mark") {
+            None => None,
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if n <= 100 => Some(n),
+                _ => {
+                    return usage_error(&format!(
+                        "`--pass-mark {v}` is not a whole number from 0 to 100"
+                    ))
+                }
+            },
+        };
+        let read = |path: &str| -> Result<String, i32> {
+            let bytes = std::fs::read(path).map_err(|e| {
+                eprintln!("ppg: cannot read `{path}`: {e}");
+                2
+            })?;
+            String::from_utf8(bytes).map_err(|_| {
+                eprintln!("ppg: `{path}` is not UTF-8 text");
+                2
+            })
+        };
+        let (quiz_text, answers_text) = match (read(quiz_path), read(answers_path)) {
+            (Ok(q), Ok(a)) => (q, a),
+            (Err(code), _) | (_, Err(code)) => return code,
+        };
+        let quiz = match grade::read_quiz(&quiz_text) {
+            Ok(q) => q,
+            Err(e) => {
+                eprintln!("ppg: `{quiz_path}`: {e}");
+                return 2;
+            }
+        };
+        let answers = match grade::read_answers(&answers_text) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("ppg: `{answers_path}`: {e}");
+                return 2;
+            }
+        };
+        let pass_mark = flag_mark.or(quiz.pass_mark).unwrap_or(DEFAULT_PASS_MARK);
+        let graded = grade::grade(&quiz.questions, &answers, pass_mark);
+        for id in &graded.unknown_answers {
+            eprintln!("ppg: warning: `{answers_path}` answers `{id}`, which is not in the quiz");
+        }
+        let json = serde_json::to_string_pretty(&graded).unwrap_or_default();
+        let _ = writeln!(std::io::stdout().lock(), "{json}");
+        0
     }
 
     /// `route test`: runs the fixtures; one line each and a summary.

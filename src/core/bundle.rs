@@ -16,6 +16,7 @@ use super::json_path::{self, JsonPath, PathSeg};
 use super::lang::Lang;
 use super::naming::inventory::InventoryRules;
 use super::naming::{Component, DictionarySource, NamingScheme};
+use super::norms::{Norms, Quantity};
 use super::org::Org;
 use super::policy::Policy;
 use super::quiz::{QuestionKind, QuizBank, TOPICS};
@@ -43,6 +44,11 @@ pub struct Bundle {
     pub approvals: Approvals,
     pub fixtures: Vec<RouteFixture>,
     pub quiz: QuizBank,
+    /// The usage code's facts as data (numbers, channels, secrecy and permission levels),
+    /// for computed quiz answers; files without them get empty norms, and those quiz
+    /// topics then have no generated questions.
+    #[serde(default)]
+    pub norms: Norms,
     /// The working calendar and the timing model of approvals; files without it get the
     /// defaults.
     #[serde(default)]
@@ -595,8 +601,78 @@ impl Validator {
         self.check_approvals(&b.approvals, &org, &clauses);
         self.check_fixtures(b, &org);
         self.check_quiz(&b.quiz, &clauses);
+        self.check_norms(&b.norms, &clauses);
         self.check_timing(b, &org);
         self.check_snapshots(b);
+    }
+
+    /// Norms: ids unique within each list, clauses that exist, real `HH:MM` times and
+    /// durations of more than zero. Whether the clause states the number is a question for
+    /// [`crate::core::norms::consistency`], not a validation problem.
+    fn check_norms(&mut self, n: &Norms, clauses: &HashSet<&str>) {
+        let lists: [(&str, Vec<(&str, &str)>); 4] = [
+            (
+                "numbers",
+                n.numbers
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.clause.as_str()))
+                    .collect(),
+            ),
+            (
+                "channels",
+                n.channels
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.clause.as_str()))
+                    .collect(),
+            ),
+            (
+                "classifications",
+                n.classifications
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.clause.as_str()))
+                    .collect(),
+            ),
+            (
+                "permissions",
+                n.permissions
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.clause.as_str()))
+                    .collect(),
+            ),
+        ];
+        for (list, items) in &lists {
+            self.unique_ids(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (id, _))| (format!("$.norms.{list}[{i}]"), *id)),
+            );
+            for (i, (_, clause)) in items.iter().enumerate() {
+                self.reference(
+                    format!("$.norms.{list}[{i}].clause"),
+                    RefKind::Clause,
+                    clause,
+                    clauses,
+                );
+            }
+        }
+        for (i, x) in n.numbers.iter().enumerate() {
+            let path = format!("$.norms.numbers[{i}].value");
+            match &x.value {
+                Quantity::Duration { amount: 0, .. } => {
+                    self.push(format!("{path}.duration.amount"), ProblemKind::NotPositive)
+                }
+                Quantity::Duration { .. } => {}
+                Quantity::TimeRange { from, to } => {
+                    if parse_hhmm(from).is_none() {
+                        self.push(format!("{path}.time_range.from"), bad_time(from));
+                    }
+                    if parse_hhmm(to).is_none() {
+                        self.push(format!("{path}.time_range.to"), bad_time(to));
+                    }
+                }
+            }
+        }
     }
 
     /// Versions: unique ids and real effective dates. A version's own

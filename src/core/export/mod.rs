@@ -22,7 +22,8 @@ use crate::core::naming::words::{component_words, example_kind};
 use crate::core::naming::NamingScheme;
 use crate::core::org::Org;
 use crate::core::policy::{article_label, DocBlock, Policy};
-use crate::core::quiz::{Question, QuestionKind};
+use crate::core::quiz::generate;
+use crate::core::quiz::paper::{Answer, QuizQuestion};
 use crate::core::routing::{describe, FlowNode, Template};
 
 use doc::{cell, para};
@@ -267,7 +268,7 @@ pub fn document(bundle: &Bundle, lang: Lang, sections: Sections) -> Document {
         next_appendix(w.roles_title, "appendix-roles", &mut blocks);
         roles(&bundle.org, w, &mut blocks);
     }
-    if sections.answer_key && !bundle.quiz.questions.is_empty() {
+    if sections.answer_key && !(bundle.quiz.questions.is_empty() && bundle.quiz.sets.is_empty()) {
         next_appendix(w.answer_key_title, "appendix-answer-key", &mut blocks);
         answer_key(bundle, w, &mut blocks);
     }
@@ -616,21 +617,41 @@ fn roles(org: &Org, w: &Words, out: &mut Vec<Block>) {
     out.push(Block::Table { head, rows });
 }
 
+/// The answer key: for each quiz set, the questions its employees get (drawn by the same
+/// generator as the quiz itself, so the key cannot drift from the rules); without quiz
+/// sets, the author-written bank.
 fn answer_key(bundle: &Bundle, w: &Words, out: &mut Vec<Block>) {
     let lang = w.lang;
-    let items = bundle
-        .quiz
-        .questions
-        .iter()
-        .map(|q| question(bundle, q, lang, w))
-        .collect();
-    out.push(Block::List {
+    let list = |questions: &[QuizQuestion]| Block::List {
         start: Some(1),
-        items,
-    });
+        items: questions
+            .iter()
+            .map(|q| question(bundle, q, lang, w))
+            .collect(),
+    };
+    if bundle.quiz.sets.is_empty() {
+        let bank: Vec<QuizQuestion> = bundle
+            .quiz
+            .questions
+            .iter()
+            .map(QuizQuestion::from_authored)
+            .collect();
+        out.push(list(&bank));
+        return;
+    }
+    for set in &bundle.quiz.sets {
+        let questions = generate::for_set(bundle, set);
+        out.push(Block::Heading {
+            level: 2,
+            text: set.name.clone(),
+            anchor: format!("quiz-{}", set.id),
+        });
+        out.push(para(w.quiz_facts(questions.len(), set.pass_mark)));
+        out.push(list(&questions));
+    }
 }
 
-fn question(bundle: &Bundle, q: &Question, lang: Lang, w: &Words) -> Vec<Block> {
+fn question(bundle: &Bundle, q: &QuizQuestion, lang: Lang, w: &Words) -> Vec<Block> {
     let letter = |i: usize| -> String {
         u8::try_from(i)
             .ok()
@@ -638,37 +659,30 @@ fn question(bundle: &Bundle, q: &Question, lang: Lang, w: &Words) -> Vec<Block> 
             .map_or_else(|| (i + 1).to_string(), |i| char::from(b'A' + i).to_string())
     };
     let mut blocks = vec![para(q.prompt.clone())];
-    let options = match &q.kind {
-        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => {
-            options.clone()
-        }
-        _ => Vec::new(),
-    };
-    if !options.is_empty() {
+    if !q.options.is_empty() {
         blocks.push(Block::List {
             start: None,
-            items: options
+            items: q
+                .options
                 .iter()
                 .enumerate()
                 .map(|(i, o)| vec![para(format!("{}. {o}", letter(i)))])
                 .collect(),
         });
     }
-    let answer = match &q.kind {
-        QuestionKind::Single { answer, .. } => letter(*answer),
-        QuestionKind::Multiple { answers, .. } => {
-            let mut sorted = answers.clone();
-            sorted.sort_unstable();
-            sorted
-                .into_iter()
-                .map(letter)
-                .collect::<Vec<_>>()
-                .join(w.list_sep)
-        }
-        QuestionKind::TrueFalse { answer } => {
-            (if *answer { w.true_ } else { w.false_ }).to_string()
-        }
-        QuestionKind::FillIn { accepted } => accepted.join(" / "),
+    let answer = match &q.answer {
+        Answer::Index(i) => letter(*i),
+        Answer::Indexes(answers) => answers
+            .iter()
+            .map(|i| letter(*i))
+            .collect::<Vec<_>>()
+            .join(w.list_sep),
+        Answer::Bool(answer) => (if *answer { w.true_ } else { w.false_ }).to_string(),
+        Answer::Text(text) => std::iter::once(text)
+            .chain(&q.accepted)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" / "),
     };
     let mut line = vec![
         Inline::Strong(vec![Inline::text(format!("{}{}", w.answer, w.colon))]),

@@ -60,11 +60,10 @@ pub fn encode(bundle: &Bundle) -> Result<String, EncodeError> {
 /// The fragment for `bundle`, however long.
 fn encode_unchecked(bundle: &Bundle) -> String {
     let json = serde_json::to_string(bundle).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!(
         "{PREFIX}{:08x}.{}",
         crc32(json.as_bytes()),
-        base64url_encode(&packed)
+        pack(json.as_bytes())
     )
 }
 
@@ -77,12 +76,7 @@ pub fn decode(link: &str) -> Result<Bundle, DecodeError> {
 
 /// The workspace JSON in a link, checked up to its checksum but not validated.
 pub fn decode_json(link: &str) -> Result<String, DecodeError> {
-    let compact: String = link.chars().filter(|c| !c.is_whitespace()).collect();
-    let fragment = match compact.find('#') {
-        Some(i) => &compact[i + 1..],
-        None => compact.as_str(),
-    };
-    let fragment = fragment.replacen("share%3D", "share=", 1);
+    let fragment = fragment_of(link).replacen("share%3D", "share=", 1);
     let Some(rest) = fragment.strip_prefix("share=") else {
         return Err(DecodeError::NotAShareLink);
     };
@@ -100,16 +94,54 @@ pub fn decode_json(link: &str) -> Result<String, DecodeError> {
     if checksum.len() != 8 {
         return Err(DecodeError::Corrupt);
     }
-    let packed = base64url_decode(data).ok_or(DecodeError::Corrupt)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_BUNDLE_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => DecodeError::TooLarge,
-            _ => DecodeError::Corrupt,
-        })?;
+    let bytes = unpack(data, MAX_BUNDLE_BYTES).map_err(|e| match e {
+        UnpackError::TooLarge => DecodeError::TooLarge,
+        UnpackError::Corrupt => DecodeError::Corrupt,
+    })?;
     if crc32(&bytes) != expected {
         return Err(DecodeError::ChecksumMismatch);
     }
     String::from_utf8(bytes).map_err(|_| DecodeError::Corrupt)
+}
+
+/// The fragment of a link: what follows its first `#`, or all of it when it has none, with
+/// the spaces and line breaks that chat apps put into long links removed. Shared by share
+/// links and quiz links.
+pub fn fragment_of(link: &str) -> String {
+    let compact: String = link.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.find('#') {
+        Some(i) => compact[i + 1..].to_string(),
+        None => compact,
+    }
+}
+
+/// `bytes` deflated (level 9) and written in URL-safe base64 without padding: the data of
+/// share links, quiz links and result codes.
+pub fn pack(bytes: &[u8]) -> String {
+    base64url_encode(&miniz_oxide::deflate::compress_to_vec(bytes, 9))
+}
+
+/// Why data written by [`pack`] could not be read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnpackError {
+    /// Not base64, or not a complete deflate stream.
+    Corrupt,
+    /// More than the limit once inflated.
+    TooLarge,
+}
+
+/// Reads what [`pack`] wrote, refusing more than `limit` bytes once inflated.
+pub fn unpack(text: &str, limit: usize) -> Result<Vec<u8>, UnpackError> {
+    let packed = base64url_decode(text).ok_or(UnpackError::Corrupt)?;
+    inflate(&packed, limit)
+}
+
+/// Inflates a raw deflate stream, refusing more than `limit` bytes of output.
+pub fn inflate(packed: &[u8], limit: usize) -> Result<Vec<u8>, UnpackError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(packed, limit).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnpackError::TooLarge,
+        _ => UnpackError::Corrupt,
+    })
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -269,6 +269,14 @@ impl Words {
         }
     }
 
+    /// What a quiz set asks of its takers, under its heading in the answer key.
+    pub fn quiz_facts(&self, questions: usize, pass_mark: u32) -> String {
+        match self.lang {
+            Lang::Zh => format!("共 {questions} 题，及格线 {pass_mark}%。"),
+            Lang::En => format!("{questions} questions; pass mark {pass_mark}%."),
+        }
+    }
+
     /// A role holder with their department.
     pub fn holder(&self, name: &str, dept: &str) -> String {
         if dept.is_empty() {

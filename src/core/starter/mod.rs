@@ -11,6 +11,7 @@ use super::calendar::Date;
 use super::lang::Lang;
 use super::naming::inventory::InventoryRules;
 use super::naming::{Component, DictEntry, DictionarySource, NameRules, NamingScheme};
+use super::norms::{ChannelNorm, ClassLevel, Norms, NumberNorm, PermissionLevel, Quantity, Unit};
 use super::org::{Department, Org, Person, Role, Status};
 use super::policy::{Chapter, Clause, Policy, PolicyMeta};
 use super::quiz::{Feedback, Question, QuestionKind, QuizBank, QuizSet};
@@ -35,6 +36,7 @@ pub fn bundle(lang: Lang) -> Bundle {
         approvals: approvals(l),
         fixtures: fixtures(l),
         quiz: quiz(l),
+        norms: norms(l),
         timing: timing(),
         snapshots: Vec::new(),
     }
@@ -1350,5 +1352,225 @@ fn quiz(l: L) -> QuizBank {
             feedback: Feedback::AtEnd,
             attempts: Some(3),
         }],
+    }
+}
+
+/// The usage code's facts as data, each taken from the clause it cites (the consistency
+/// check finds every number in its clause, in both languages). The situations of each
+/// channel are the rows of clause c-channels-choice, and the actions and holders of each
+/// permission level the rows of c-files-permissions, and the examples of each secrecy
+/// level those of c-files-classification.
+fn norms(l: L) -> Norms {
+    let list = |items: &[(&str, &str)]| -> Vec<String> {
+        items.iter().map(|(zh, en)| l.t(zh, en)).collect()
+    };
+    let duration =
+        |id: &str, label: (&str, &str), amount: u32, unit: Unit, clause: &str| NumberNorm {
+            id: id.into(),
+            label: l.t(label.0, label.1),
+            value: Quantity::Duration { amount, unit },
+            clause: clause.into(),
+        };
+    let channel = |id: &str,
+                   name: (&str, &str),
+                   situations: &[(&str, &str)],
+                   urgency: (&str, &str)| ChannelNorm {
+        id: id.into(),
+        name: l.t(name.0, name.1),
+        situations: list(situations),
+        urgency: l.t(urgency.0, urgency.1),
+        clause: "c-channels-choice".into(),
+    };
+    let level = |id: &str, name: (&str, &str), examples: &[(&str, &str)]| ClassLevel {
+        id: id.into(),
+        name: l.t(name.0, name.1),
+        examples: list(examples),
+        clause: "c-files-classification".into(),
+    };
+    let permission = |id: &str,
+                      name: (&str, &str),
+                      actions: &[(&str, &str)],
+                      holders: &[(&str, &str)]| PermissionLevel {
+        id: id.into(),
+        name: l.t(name.0, name.1),
+        actions: list(actions),
+        holders: list(holders),
+        clause: "c-files-permissions".into(),
+    };
+    let (view, edit, download, delete, share) = (
+        ("查看", "View"),
+        ("编辑", "Edit"),
+        ("下载", "Download"),
+        ("删除", "Delete"),
+        ("分享", "Share"),
+    );
+    Norms {
+        numbers: vec![
+            duration(
+                "reply-important",
+                (
+                    "工作时间内重要消息的回复时限",
+                    "reply time for an important message during working hours",
+                ),
+                30,
+                Unit::Minutes,
+                "c-response-important",
+            ),
+            duration(
+                "reply-normal",
+                (
+                    "非紧急消息的回复时限",
+                    "reply time for a non-urgent message",
+                ),
+                1,
+                Unit::WorkingDays,
+                "c-response-normal",
+            ),
+            NumberNorm {
+                id: "quiet-hours".into(),
+                label: l.t("每日免打扰时段", "nightly quiet period"),
+                value: Quantity::TimeRange {
+                    from: "21:00".into(),
+                    to: "07:00".into(),
+                },
+                clause: "c-hours-quiet".into(),
+            },
+            duration(
+                "version-retention",
+                (
+                    "文件历史版本的最短保留期",
+                    "shortest time old versions of a file are kept",
+                ),
+                6,
+                Unit::Months,
+                "c-files-versions",
+            ),
+            duration(
+                "edit-lock",
+                (
+                    "编辑锁定自动解除的时间",
+                    "time after which an edit lock is released automatically",
+                ),
+                30,
+                Unit::Minutes,
+                "c-files-lock",
+            ),
+        ],
+        channels: vec![
+            channel(
+                "private",
+                ("私聊", "Private message"),
+                &[
+                    ("紧急的一对一沟通", "An urgent one-to-one matter"),
+                    ("简单问题的快速确认", "A quick question"),
+                ],
+                ("高", "High"),
+            ),
+            channel(
+                "formal",
+                ("邮件 / 正式消息", "Email or formal message"),
+                &[(
+                    "需要留存记录的正式通知",
+                    "A formal notice that must be kept on record",
+                )],
+                ("中", "Medium"),
+            ),
+            channel(
+                "announcement",
+                ("公告", "Announcement (公告)"),
+                &[
+                    (
+                        "须全员阅读的公司级制度通知",
+                        "A company-wide policy notice that everyone must read",
+                    ),
+                    (
+                        "须全员阅读的公司级活动通知",
+                        "A company-wide event notice that everyone must read",
+                    ),
+                ],
+                ("高", "High"),
+            ),
+            channel(
+                "group",
+                ("群聊讨论", "Group discussion"),
+                &[
+                    ("团队协作", "Team collaboration"),
+                    ("项目协作", "Project collaboration"),
+                ],
+                ("中至低", "Medium to low"),
+            ),
+            channel(
+                "meeting",
+                ("会议", "Meeting"),
+                &[("实时讨论与决策", "Real-time discussion and decisions")],
+                ("按会议安排", "As scheduled"),
+            ),
+        ],
+        classifications: vec![
+            level(
+                "public",
+                ("公开", "Public"),
+                &[
+                    ("对外发布的新闻稿", "A press release"),
+                    ("产品宣传册", "A product brochure"),
+                ],
+            ),
+            level(
+                "internal",
+                ("内部", "Internal"),
+                &[
+                    ("公司内部通讯录", "The staff phone directory"),
+                    ("部门工作周报", "A department's weekly report"),
+                ],
+            ),
+            level(
+                "confidential",
+                ("机密", "Confidential"),
+                &[
+                    ("员工薪资表", "The staff salary sheet"),
+                    ("客户合同", "A customer contract"),
+                ],
+            ),
+            level(
+                "top_secret",
+                ("绝密", "Top secret"),
+                &[
+                    ("尚未公布的并购方案", "An unannounced merger plan"),
+                    ("核心产品源代码", "The core product's source code"),
+                ],
+            ),
+        ],
+        permissions: vec![
+            permission(
+                "full",
+                ("完全控制", "Full control"),
+                &[view, edit, download, delete, share],
+                &[
+                    ("文档所有人", "Document owner"),
+                    ("部门负责人", "Department head"),
+                ],
+            ),
+            permission(
+                "edit",
+                ("可编辑", "Edit"),
+                &[view, edit, download],
+                &[("项目成员", "Project members")],
+            ),
+            permission(
+                "read",
+                ("只读", "Read-only"),
+                &[view],
+                &[
+                    ("外部合作方", "External partners"),
+                    ("审计人员", "Auditors"),
+                ],
+            ),
+            permission(
+                "none",
+                ("禁止访问", "No access"),
+                &[],
+                &[("无业务需要的人员", "Anyone without a business need")],
+            ),
+        ],
     }
 }

@@ -499,12 +499,12 @@ pub const CHAPTERS: &[ChapterText] = &[
 
 - **业务领域**：市场、研发、财务、人事等；
 - **项目阶段**：立项、执行、验收、归档；
-- **密级**：公开、内部、机密、绝密。"#,
+- **密级**：公开（如对外发布的新闻稿、产品宣传册）、内部（如公司内部通讯录、部门工作周报）、机密（如员工薪资表、客户合同）、绝密（如尚未公布的并购方案、核心产品源代码）。"#,
                     en: r#"Files are classified along three dimensions; the file owner sets and labels the secrecy level:
 
 - **Business area**: marketing, R&D, finance, HR and so on;
 - **Project stage**: initiation, execution, acceptance, archive;
-- **Secrecy level**: 公开 public, 内部 internal, 机密 confidential, 绝密 top secret."#,
+- **Secrecy level**: 公开 public (such as a press release or a product brochure), 内部 internal (the staff phone directory, a department's weekly report), 机密 confidential (the staff salary sheet, a customer contract), 绝密 top secret (an unannounced merger plan, the core product's source code)."#,
                 },
             },
             ClauseText {
