@@ -15,7 +15,10 @@ use super::components::workspace_menu::WorkspaceMenu;
 use super::components::workspaces::{WorkspacePanel, WorkspaceToggle};
 use super::i18n::{tr, use_t, K};
 use super::pages::{
-    approvals::ApprovalsPage, export::ExportPage, naming::NamingPage, policy::PolicyPage,
+    approvals::ApprovalsPage,
+    export::ExportPage,
+    naming::NamingPage,
+    policy::PolicyPage,
     training::{demo::DemoPage, take::TakePage, TrainingPage},
 };
 use super::state::Store;

@@ -423,3 +423,52 @@ pub fn print_frame(id: &str) -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("no preview window"))?
         .print()
 }
+
+// ---- training: employee mode and results (issue 7) ----
+
+/// The address of the app's page at `path` (`/quiz`) with `fragment` after `#`, under the
+/// app's base path (a quiz link).
+pub fn app_url_at(path: &str, fragment: &str) -> String {
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}{path}#{fragment}", base_path())
+}
+
+/// Every file chosen in a file input's change event (a multiple input), in order; the input
+/// is cleared so the same files can be chosen again.
+pub fn take_chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// Opens the browser's print dialog for the page (the print stylesheet decides what shows).
+pub fn print_page() -> Result<(), JsValue> {
+    window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .print()
+}
+
+/// Milliseconds since 1970 on the browser's clock (a quiz's countdown, which must go on
+/// across a reload).
+pub fn epoch_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Opens `url` in a new tab, without giving it a handle on this one.
+pub fn open_new_tab(url: &str) -> Result<(), JsValue> {
+    window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .open_with_url_and_target_and_features(url, "_blank", "noopener")
+        .map(|_| ())
+}

@@ -82,22 +82,38 @@ impl QuizQuestion {
     /// An author-written question of the bank, in the quiz shape (topic `custom`).
     pub fn from_authored(q: &Question) -> QuizQuestion {
         let (kind, options, answer, accepted) = match &q.kind {
-            QuestionKind::Single { options, answer } => {
-                (Kind::Single, options.clone(), Answer::Index(*answer), Vec::new())
-            }
+            QuestionKind::Single { options, answer } => (
+                Kind::Single,
+                options.clone(),
+                Answer::Index(*answer),
+                Vec::new(),
+            ),
             QuestionKind::Multiple { options, answers } => {
                 let mut sorted = answers.clone();
                 sorted.sort_unstable();
                 sorted.dedup();
-                (Kind::Multiple, options.clone(), Answer::Indexes(sorted), Vec::new())
+                (
+                    Kind::Multiple,
+                    options.clone(),
+                    Answer::Indexes(sorted),
+                    Vec::new(),
+                )
             }
-            QuestionKind::TrueFalse { answer } => {
-                (Kind::TrueFalse, Vec::new(), Answer::Bool(*answer), Vec::new())
-            }
+            QuestionKind::TrueFalse { answer } => (
+                Kind::TrueFalse,
+                Vec::new(),
+                Answer::Bool(*answer),
+                Vec::new(),
+            ),
             QuestionKind::FillIn { accepted } => {
                 let mut it = accepted.iter().filter(|a| !a.trim().is_empty());
                 let first = it.next().cloned().unwrap_or_default();
-                (Kind::FillIn, Vec::new(), Answer::Text(first), it.cloned().collect())
+                (
+                    Kind::FillIn,
+                    Vec::new(),
+                    Answer::Text(first),
+                    it.cloned().collect(),
+                )
             }
         };
         QuizQuestion {

@@ -13,7 +13,7 @@ mod simulator;
 mod templates;
 mod timeline;
 mod timing;
-mod words;
+pub mod words;
 
 use std::collections::BTreeMap;
 

@@ -134,7 +134,7 @@ fn verdict_view(name: &str, check: &NameCheck, lang: Lang, ctx: NamingCtx) -> An
 }
 
 /// Which part of the scheme a violation is about, in words.
-fn violation_place(v: &Violation, scheme: &NamingScheme, lang: Lang) -> String {
+pub fn violation_place(v: &Violation, scheme: &NamingScheme, lang: Lang) -> String {
     if v.component == "name" {
         return K::WholeName.text(lang).to_string();
     }

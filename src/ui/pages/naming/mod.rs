@@ -6,7 +6,7 @@
 //! check itself.
 
 mod audit;
-mod checker;
+pub mod checker;
 mod editor;
 mod generator;
 mod inventory;

@@ -4,12 +4,18 @@
 
 mod bank;
 pub mod demo;
+mod fields;
+mod handout;
+mod norms;
+mod paper_view;
 mod results;
 mod sets;
 pub mod take;
 
 use leptos::prelude::*;
 
+use crate::core::quiz::QuizBank;
+use crate::core::Bundle;
 use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{tr, K};
 
@@ -18,6 +24,9 @@ use crate::ui::i18n::{tr, K};
 pub enum Tab {
     /// Author-written questions and the questions computed from the rules.
     Bank,
+    /// The usage code's facts (numbers, channels, secrecy and permission levels) that the
+    /// generated questions are computed from.
+    Norms,
     /// Quiz sets: what each quiz draws, its pass mark and rules; handing it out.
     Sets,
     /// Results handed back by employees, imported and summed up.
@@ -46,15 +55,45 @@ pub fn TrainingPage() -> impl IntoView {
             <p class="lead">{tr(K::TrainingIntro)}</p>
             <div class="tabs" role="tablist" aria-label=tr(K::NavTraining)>
                 {button(Tab::Bank, K::Questions, "tab-bank")}
+                {button(Tab::Norms, K::TnTab, "tab-norms")}
                 {button(Tab::Sets, K::QuizSets, "tab-sets")}
                 {button(Tab::Results, K::TrResults, "tab-results")}
                 <demo::DemoLink/>
             </div>
             {move || match tab.get() {
                 Tab::Bank => view! { <bank::BankTab/> }.into_any(),
+                Tab::Norms => view! { <norms::NormsTab/> }.into_any(),
                 Tab::Sets => view! { <sets::SetsTab/> }.into_any(),
                 Tab::Results => view! { <results::ResultsTab/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// What the question generator reads of a workspace: everything but the quiz sets and the
+/// saved versions, and (without `questions`) the authored questions. A memo over it lets
+/// the generated questions skip recomputing while the trainer types a set's name or a
+/// question of their own.
+fn rules_of(b: &Bundle, questions: bool) -> Bundle {
+    Bundle {
+        schema_version: b.schema_version,
+        settings: b.settings.clone(),
+        policy: b.policy.clone(),
+        naming: b.naming.clone(),
+        inventory: b.inventory.clone(),
+        org: b.org.clone(),
+        approvals: b.approvals.clone(),
+        fixtures: b.fixtures.clone(),
+        quiz: QuizBank {
+            questions: if questions {
+                b.quiz.questions.clone()
+            } else {
+                Vec::new()
+            },
+            sets: Vec::new(),
+        },
+        norms: b.norms.clone(),
+        timing: b.timing.clone(),
+        snapshots: Vec::new(),
     }
 }
