@@ -18,12 +18,13 @@ const REPORT = path.resolve(here, '../../target/budget-report.json');
 /** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
  * "Bundle size". */
 const TARGET_KB = 350;
-/** Regression ceiling: the figure last measured (931.3 KB, of which the naming area of
+/** Regression ceiling: the figure last measured (1169.3 KB, of which the naming area of
  * issue 3 is 121 KB, the approvals area of issue 4 166 KB, issue 5 (timing, timeline,
- * batch, change impact, versions) 97 KB, and issue 6 the documents and share links 66 KB
- * and several workspaces 26 KB; README, "Bundle size") plus a little room. The build fails
- * if the bundle grows past it; lower it as the bundle shrinks. */
-const CEILING_KB = 940;
+ * batch, change impact, versions) 97 KB, issue 6 (documents, share links, workspaces)
+ * 92 KB and issue 7 (training: editors, computed questions, quiz page, results, demo)
+ * 238 KB; README, "Bundle size") plus a little room. The build fails if the bundle grows
+ * past it; lower it as the bundle shrinks. */
+const CEILING_KB = 1180;
 const POLICY_BYTES = 100 * 1024;
 const KEYSTROKES = 40;
 
