@@ -15,6 +15,12 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 # Where the app is served from, for `make dist` (e.g. PUBLIC_URL=/playground/).
 PUBLIC_URL ?= /
 
+# Release builds put each area in a WebAssembly chunk loaded on demand: these flags mark
+# the split points (src/ui/areas.rs) and keep the relocations .ci/split-wasm.sh (a Trunk
+# hook) needs. Cargo adds them to .cargo/config.toml's rustflags. `make serve` builds one
+# module, without them.
+RELEASE_BUILD := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg ppg_split -Clink-args=--emit-relocs" trunk build --release
+
 .PHONY: all serve dist test lint test-native test-browser test-e2e bench setup-build setup-test clean
 
 all: dist
@@ -29,7 +35,7 @@ serve: setup-build
 	trunk serve
 
 dist: setup-build
-	trunk build --release --public-url "$(PUBLIC_URL)"
+	$(RELEASE_BUILD) --public-url "$(PUBLIC_URL)"
 	@# Static hosts that serve 404.html for unknown paths (GitHub Pages and the like) then
 	@# open deep links such as /approvals in the app.
 	cp dist/index.html dist/404.html
@@ -41,7 +47,7 @@ SUBPATH_BASE := /pp/
 
 test: setup-test lint test-native test-browser
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/
-	trunk build --release --public-url "$(SUBPATH_BASE)" --dist "$(SUBPATH_DIST)"
+	$(RELEASE_BUILD) --public-url "$(SUBPATH_BASE)" --dist "$(SUBPATH_DIST)"
 	$(MAKE) --no-print-directory test-e2e PPG_DIST_SUBPATH="$(CURDIR)/$(SUBPATH_DIST)" PPG_SUBPATH_BASE="$(SUBPATH_BASE)"
 	@echo "make test: all layers passed"
 

@@ -2,7 +2,7 @@
 # Installs what the build and the tests need, idempotently: quick when everything is there.
 # Used by the Makefile (`make serve`, `make dist`, `make test`); safe to run by hand.
 #
-#   .ci/tools.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, wasm-opt
+#   .ci/tools.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, wasm-split-cli, wasm-opt
 #   .ci/tools.sh test    all of the above, plus Chromium, ChromeDriver and the e2e runner
 #   .ci/tools.sh ripgrep ripgrep, for the naming benchmark
 set -euo pipefail
@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 TRUNK_VERSION="0.21.14"      # 0.22 needs a newer rustc than our machines have
+WASM_SPLIT_VERSION="0.2.3"  # wasm-split-cli, the splitter Leptos's lazy loading is made for
 BINARYEN_VERSION="132.0.0"   # wasm-opt from the npm registry (Debian's 108 breaks this module)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
@@ -61,6 +62,15 @@ wasm_bindgen_tool() {
   fi
 }
 
+wasm_split_tool() {
+  # It has no --version: ask cargo which version it installed.
+  if ! command -v wasm-split-cli >/dev/null ||
+     ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two, once)"
+    cargo install --locked --force wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 node_tool() {
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 }
@@ -96,8 +106,8 @@ e2e_runner() {
 
 need_cargo
 case "${1:-build}" in
-  build) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_opt_tool ;;
-  test) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_opt_tool; browser_tools; e2e_runner ;;
+  build) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_split_tool; wasm_opt_tool ;;
+  test) wasm_target; trunk_tool; wasm_bindgen_tool; wasm_split_tool; wasm_opt_tool; browser_tools; e2e_runner ;;
   ripgrep) command -v rg >/dev/null || apt_install ripgrep ;;
   *) die "usage: .ci/tools.sh build|test|ripgrep" ;;
 esac

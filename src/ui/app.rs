@@ -7,6 +7,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
 
+use super::areas::{self, ApprovalsArea, DemoArea, ExportArea, NamingArea, QuizArea, TrainingArea};
 use super::browser;
 use super::components::notices::Notices;
 use super::components::share_prompt::SharePrompt;
@@ -14,13 +15,7 @@ use super::components::widgets::cb;
 use super::components::workspace_menu::WorkspaceMenu;
 use super::components::workspaces::{WorkspacePanel, WorkspaceToggle};
 use super::i18n::{tr, use_t, K};
-use super::pages::{
-    approvals::ApprovalsPage,
-    export::ExportPage,
-    naming::NamingPage,
-    policy::PolicyPage,
-    training::{demo::DemoPage, take::TakePage, TrainingPage},
-};
+use super::pages::policy::PolicyPage;
 use super::state::Store;
 use crate::core::Lang;
 
@@ -112,12 +107,12 @@ fn Shell() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/policy") view=PolicyPage/>
-                <Route path=path!("/naming") view=NamingPage/>
-                <Route path=path!("/approvals") view=ApprovalsPage/>
-                <Route path=path!("/training") view=TrainingPage/>
-                <Route path=path!("/training/demo") view=DemoPage/>
-                <Route path=path!("/quiz") view=TakePage/>
-                <Route path=path!("/export") view=ExportPage/>
+                <Route path=path!("/naming") view=NamingArea/>
+                <Route path=path!("/approvals") view=ApprovalsArea/>
+                <Route path=path!("/training") view=TrainingArea/>
+                <Route path=path!("/training/demo") view=DemoArea/>
+                <Route path=path!("/quiz") view=QuizArea/>
+                <Route path=path!("/export") view=ExportArea/>
             </Routes>
         </main>
     }
@@ -158,7 +153,12 @@ fn Header() -> impl IntoView {
                     .into_iter()
                     .map(|(path, key, testid)| {
                         view! {
-                            <A href=base.href(path) attr:data-testid=testid>
+                            <A
+                                href=base.href(path)
+                                attr:data-testid=testid
+                                on:mouseenter=move |_| areas::preload(path)
+                                on:focusin=move |_| areas::preload(path)
+                            >
                                 {move || t(key)}
                             </A>
                         }

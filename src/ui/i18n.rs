@@ -71,6 +71,10 @@ messages! {
     RedoHint => "重做（Ctrl+Shift+Z）", "Redo (Ctrl+Shift+Z)";
     NotFoundTitle => "找不到该页面", "Page not found";
     NotFoundBody => "地址有误。可从上方导航进入各功能区。", "This address doesn't exist. Use the navigation above.";
+    AreaLoading => "正在载入……", "Loading…";
+    AreaUnavailableTitle => "这一部分暂时无法载入", "This part of the app could not be loaded";
+    AreaUnavailableBody => "它的程序文件取不到，可能是网络断了。工作区不受影响，已保存在本浏览器中；恢复网络后点“重试”。", "Its program file could not be fetched; the network may be down. Your workspace is unaffected and saved in this browser. Try again once you are back online.";
+    AreaRetry => "重试", "Try again";
     // Policy area
     PolicyEditor => "编辑", "Edit";
     PolicyPreview => "预览", "Preview";

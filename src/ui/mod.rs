@@ -2,6 +2,7 @@
 //! policy outcomes themselves.
 
 pub mod app;
+pub mod areas;
 pub mod browser;
 pub mod components;
 pub mod i18n;

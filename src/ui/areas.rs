@@ -1,0 +1,199 @@
+//! The areas loaded on demand.
+//!
+//! The policy page and the shell come with the first load. Every other area (naming,
+//! approvals, training, the trainer's demo, the employee's quiz page, export) is a split
+//! point: in a release build (`make dist`, built with `--cfg ppg_split`), its code goes
+//! into a WebAssembly chunk of its own that the browser fetches, from this site only, the
+//! first time the area is opened (or when its link is hovered or focused). Dev builds and
+//! the browser tests have no `ppg_split` and keep one module; the areas then load at once.
+//!
+//! A chunk that cannot be fetched (the network went away) shows a translated notice with
+//! a retry button. The workspace is not touched: it lives in the main module.
+
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::task::spawn_local;
+
+use super::i18n::{tr, K};
+use super::pages::{
+    approvals::ApprovalsPage,
+    export::ExportPage,
+    naming::NamingPage,
+    training::{demo::DemoPage, take::TakePage, TrainingPage},
+};
+
+/// An area's chunk could not be loaded.
+#[derive(Debug, Clone, Copy)]
+pub struct Unavailable;
+
+#[cfg(ppg_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// Declares an area: `$load()` builds its page, from its own chunk in a split build, and
+/// `$preload()` fetches the chunk without building anything.
+macro_rules! area {
+    ($load:ident, $preload:ident, $page:ident) => {
+        #[cfg(ppg_split)]
+        #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
+        fn $load() -> Result<AnyView, Unavailable> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        #[cfg(not(ppg_split))]
+        async fn $load() -> Result<AnyView, Unavailable> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        #[cfg(not(ppg_split))]
+        #[allow(dead_code)]
+        async fn $preload() -> Result<(), Unavailable> {
+            Ok(())
+        }
+    };
+}
+
+area!(naming, preload_naming, NamingPage);
+area!(approvals, preload_approvals, ApprovalsPage);
+area!(training, preload_training, TrainingPage);
+area!(demo, preload_demo, DemoPage);
+area!(quiz, preload_quiz, TakePage);
+area!(export, preload_export, ExportPage);
+
+/// The naming area.
+#[component]
+pub fn NamingArea() -> impl IntoView {
+    lazy_area(naming)
+}
+
+/// The approvals area.
+#[component]
+pub fn ApprovalsArea() -> impl IntoView {
+    lazy_area(approvals)
+}
+
+/// The training area (the trainer's editors).
+#[component]
+pub fn TrainingArea() -> impl IntoView {
+    lazy_area(training)
+}
+
+/// The trainer's full-screen demonstration.
+#[component]
+pub fn DemoArea() -> impl IntoView {
+    lazy_area(demo)
+}
+
+/// The employee's quiz page.
+#[component]
+pub fn QuizArea() -> impl IntoView {
+    lazy_area(quiz)
+}
+
+/// The export area.
+#[component]
+pub fn ExportArea() -> impl IntoView {
+    lazy_area(export)
+}
+
+/// Fetches the chunk behind an app path ahead of a click (on hover or focus of its link).
+/// A failure is ignored here: opening the area retries and says so.
+pub fn preload(path: &str) {
+    let path = path.to_owned();
+    leptos::task::spawn_local(async move {
+        let _ = match path.as_str() {
+            "/naming" => preload_naming().await,
+            "/approvals" => preload_approvals().await,
+            "/training" => preload_training().await,
+            "/export" => preload_export().await,
+            _ => Ok(()),
+        };
+    });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Load {
+    Pending,
+    Ready,
+    Failed,
+}
+
+/// Shows the area's page; while its chunk is on the way, a loading line; when the chunk
+/// cannot be fetched, a notice with a retry button.
+///
+/// The load is polled once at once: in an unsplit build, or once the chunk is in, the page
+/// is built right here with no loading flash. Otherwise the rest of the load runs as a task
+/// under this component's owner, so the page finds the store, the router and the base
+/// path, and is disposed with the route.
+fn lazy_area<Fut>(load: fn() -> Fut) -> impl IntoView
+where
+    Fut: Future<Output = Result<AnyView, Unavailable>> + 'static,
+{
+    let state = RwSignal::new(Load::Pending);
+    let page = StoredValue::new_local(None::<AnyView>);
+    // A retry is clicked in the failure notice, whose owner goes as the notice does: every
+    // attempt builds the page under this component's owner instead.
+    let owner = Owner::current().unwrap_or_default();
+    let start = move || {
+        owner.with(|| attempt(load, state, page));
+    };
+    start();
+    move || match state.get() {
+        Load::Pending => view! {
+            <p class="page narrow area-loading" role="status" data-testid="area-loading">
+                {tr(K::AreaLoading)}
+            </p>
+        }
+        .into_any(),
+        Load::Ready => page
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Load::Failed => {
+            let start = start.clone();
+            view! {
+            <section class="page narrow" role="alert" data-testid="area-unavailable">
+                <h1>{tr(K::AreaUnavailableTitle)}</h1>
+                <p>{tr(K::AreaUnavailableBody)}</p>
+                <button type="button" data-testid="area-retry" on:click=move |_| start()>
+                    {tr(K::AreaRetry)}
+                </button>
+            </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One attempt at loading an area, run under the area component's owner.
+fn attempt<Fut>(
+    load: fn() -> Fut,
+    state: RwSignal<Load>,
+    page: StoredValue<Option<AnyView>, LocalStorage>,
+) where
+    Fut: Future<Output = Result<AnyView, Unavailable>> + 'static,
+{
+    let settle = move |result: Result<AnyView, Unavailable>| match result {
+        Ok(view) => {
+            page.set_value(Some(view));
+            state.try_set(Load::Ready);
+        }
+        Err(Unavailable) => {
+            state.try_set(Load::Failed);
+        }
+    };
+    let mut task = Box::pin(ScopedFuture::new_untracked(load()));
+    match task.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(result) => settle(result),
+        Poll::Pending => {
+            state.set(Load::Pending);
+            spawn_local(async move { settle(task.await) });
+        }
+    }
+}
