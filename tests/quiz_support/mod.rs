@@ -102,6 +102,17 @@ fn index(q: &QuizQuestion) -> Result<usize, String> {
     }
 }
 
+/// The single-choice answer is the one option equal to `right` (a `what`), and only it.
+fn only_option(q: &QuizQuestion, right: &str, what: &str) -> Result<(), String> {
+    let a = index(q)?;
+    for (i, o) in q.options.iter().enumerate() {
+        expect((o == right) == (i == a), || {
+            format!("{}: option {o}, {what} {right}", q.id)
+        })?;
+    }
+    Ok(())
+}
+
 fn expect(cond: bool, what: impl FnOnce() -> String) -> Result<(), String> {
     if cond {
         Ok(())
@@ -275,13 +286,8 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
         }
         Source::Number { norm: n } => {
             let n = norm(n)?;
-            let a = index(q)?;
             let right = n.value.text(lang);
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == right) == (i == a), || {
-                    format!("{id}: option {o}, value {right}")
-                })?;
-            }
+            only_option(q, &right, "value")?;
         }
         Source::NumberStatement { norm: n, stated } => {
             let n = norm(n)?;
@@ -311,12 +317,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
         Source::WorkingHours => {
             let cal = &bundle.timing.calendar;
             let right = format!("{}–{}", cal.day_start, cal.day_end);
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == right) == (i == a), || {
-                    format!("{id}: option {o}, hours {right}")
-                })?;
-            }
+            only_option(q, &right, "hours")?;
         }
         Source::Channel { channel, situation } => {
             let c = bundle
@@ -334,12 +335,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
                     format!("{id}: {situation} is also {}'s", o.id)
                 })?;
             }
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == c.name) == (i == a), || {
-                    format!("{id}: option {o}, channel {}", c.name)
-                })?;
-            }
+            only_option(q, &c.name, "channel")?;
         }
         Source::ChannelUrgency { channel } => {
             let c = bundle
@@ -348,12 +344,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
                 .iter()
                 .find(|c| c.id == *channel)
                 .ok_or_else(|| format!("{id}: no channel {channel}"))?;
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((o == c.urgency.trim()) == (i == a), || {
-                    format!("{id}: option {o}, urgency {}", c.urgency)
-                })?;
-            }
+            only_option(q, c.urgency.trim(), "urgency")?;
         }
         Source::ClassExample { level, example } => {
             let l = bundle
@@ -365,12 +356,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
             expect(l.examples.iter().any(|e| e.trim() == example), || {
                 format!("{id}: {example} is not {level}'s")
             })?;
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == l.name) == (i == a), || {
-                    format!("{id}: option {o}, level {}", l.name)
-                })?;
-            }
+            only_option(q, &l.name, "level")?;
         }
         Source::ClassOrder => {
             let names: Vec<&str> = bundle
@@ -380,12 +366,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
                 .map(|l| l.name.as_str())
                 .collect();
             let right = names.join(" < ");
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == right) == (i == a), || {
-                    format!("{id}: option {o}, order {right}")
-                })?;
-            }
+            only_option(q, &right, "order")?;
         }
         Source::PermissionActions { level } => {
             let p = bundle
@@ -413,12 +394,7 @@ pub fn agrees_with_source(bundle: &Bundle, q: &QuizQuestion, s: &Source) -> Resu
             expect(p.holders.iter().any(|h| h.trim() == holder), || {
                 format!("{id}: {holder} is not {level}'s")
             })?;
-            let a = index(q)?;
-            for (i, o) in q.options.iter().enumerate() {
-                expect((*o == p.name) == (i == a), || {
-                    format!("{id}: option {o}, level {}", p.name)
-                })?;
-            }
+            only_option(q, &p.name, "level")?;
         }
         Source::Authored { id: qid } => {
             let authored = bundle
