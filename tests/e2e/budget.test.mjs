@@ -133,6 +133,29 @@ test('what opening each area fetches after the first load', async () => {
   assert.ok(areas.naming.wasm_files > 0, 'the naming area came in its own chunks');
 });
 
+test("the employee's quiz page, opened on its own", async () => {
+  // What a phone downloads to take a quiz from a link: the main module and the quiz
+  // page's chunks (no other area's).
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(`${server.url}quiz`);
+  await page.getByTestId('take').waitFor();
+  await page.waitForLoadState('networkidle');
+  let gzip = 0;
+  let chunks = 0;
+  for (const url of urls) {
+    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    if (!['wasm', 'js', 'css'].includes(path.extname(rel).slice(1))) continue;
+    if (rel.endsWith('.wasm') && !rel.endsWith('_bg.wasm')) chunks += 1;
+    gzip += gzipSync(await readFile(path.join(DIST, rel)), { level: 9 }).length;
+  }
+  report.quiz_page = { chunks, wasm_js_css_gzip_kb: Number((gzip / 1024).toFixed(1)) };
+  await context.close();
+  assert.ok(chunks > 0, 'the quiz page came in its own chunks');
+});
+
 test('preview latency after one keystroke in a 100 KB policy', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
