@@ -71,6 +71,39 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
     });
   });
 
+  it('leaving an area before its chunks arrive is harmless', TEST_TIMEOUT, async () => {
+    const context = await newContext(env.browser);
+    try {
+      const page = await context.newPage();
+      const guard = guardPage(page, env.server.origin);
+      // Slow chunks: the user is back on the policy page before they are in.
+      let held = [];
+      await context.route(
+        (url) => isChunk(url.href),
+        (route) => held.push(route),
+      );
+      await page.goto(env.server.url);
+      await waitForApp(page);
+      await page.getByTestId('nav-naming').click();
+      await page.getByTestId('area-loading').waitFor();
+      await page.getByTestId('nav-policy').click();
+      await page.getByTestId('doc-title').waitFor();
+      // Now let them through, and the ones asked for after them.
+      await context.unroute((url) => isChunk(url.href));
+      for (const route of held) await route.continue();
+      held = [];
+      await page.waitForTimeout(1000);
+      assert.deepEqual(guard.problems.pageErrors, [], 'no panic when the chunks land after the area was left');
+      // The app still works, and the area opens.
+      await openArea(page, 'naming');
+      await page.getByTestId('name-input').fill('【项目】示例');
+      await page.locator('[data-testid=verdict]').waitFor();
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a chunk that cannot be fetched: a translated notice, a retry that works, the workspace kept', TEST_TIMEOUT, async () => {
     const context = await newContext(env.browser);
     try {
