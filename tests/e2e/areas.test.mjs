@@ -2,7 +2,7 @@
 // the release build in Chromium: the first load fetches the main module only; an area's
 // chunks come when it is opened, from this site; a deep link opens an area directly; a
 // chunk that cannot be fetched gives a translated notice with a retry, and the workspace
-// is untouched.
+// is untouched; leaving an area before its chunks arrive does no harm.
 // Run: cd tests/e2e && PPG_DIST=… node --test --test-concurrency=1 areas.test.mjs
 //
 // data-testids used here:
