@@ -49,10 +49,17 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle \
 
 # The same wasm-opt settings for every module (index.html's data-wasm-opt is 0: this
 # hook optimizes). Features match what the Rust target emits.
+# The chunks' name sections have a subsection wasm-opt does not know; it warns once per
+# chunk and drops it with the names (--strip-debug). Those warnings are filtered out.
 optimize() {
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  local log="$work/wasm-opt.log"
+  if ! wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    --strip-debug --strip-producers "$1" -o "$2"
+    --strip-debug --strip-producers "$1" -o "$2" 2>"$log"; then
+    cat "$log" >&2
+    die "wasm-opt failed on $(basename "$1")"
+  fi
+  grep -v '^warning: unknown name subsection' "$log" >&2 || true
 }
 
 hash_of() { sha256sum "$1" | cut -c1-16; }
