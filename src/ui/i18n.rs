@@ -80,6 +80,8 @@ messages! {
     AreaUnavailableTitle => "这一部分暂时无法载入", "This part of the app could not be loaded";
     AreaUnavailableBody => "它的程序文件取不到，可能是网络断了。工作区不受影响，已保存在本浏览器中；恢复网络后点“重试”。", "Its program file could not be fetched; the network may be down. Your workspace is unaffected and saved in this browser. Try again once you are back online.";
     AreaRetry => "重试", "Try again";
+    ReaderUnavailable => "读取工作区的程序文件取不到，可能是网络断了，所以这一操作没有进行，什么都没有改变。恢复网络后再试一次。", "The part of the app that reads workspaces could not be fetched; the network may be down. Nothing was done and nothing changed. Try again once you are back online.";
+    StartUnavailableBody => "读取你已保存工作区的程序文件取不到，可能是网络断了。已保存的工作区原样留在本浏览器中，没有改动；恢复网络后点“重试”。", "The part of the app that reads your saved workspaces could not be fetched; the network may be down. They are still in this browser, untouched. Try again once you are back online.";
     // Policy area
     PolicyEditor => "编辑", "Edit";
     PolicyPreview => "预览", "Preview";

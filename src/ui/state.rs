@@ -10,6 +10,8 @@
 
 mod workspace_ops;
 
+pub use workspace_ops::needed_at_start;
+
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -77,6 +79,9 @@ pub enum Notice {
     WorkspaceDeleted {
         name: String,
     },
+    /// The workspace reader ([`super::codec`]) could not be fetched, so a workspace could
+    /// not be read; nothing changed.
+    ReaderUnavailable,
 }
 
 /// The workspace store, shared through context.
@@ -134,14 +139,7 @@ impl Store {
     /// single workspace of earlier versions, repairing the list), or starts on the starter
     /// example; then starts autosaving.
     pub fn load() -> Store {
-        let stored_lang = browser::storage_get(LANG_KEY)
-            .ok()
-            .flatten()
-            .and_then(|s| Lang::parse(&s));
-        let ui_lang = stored_lang.unwrap_or_else(|| {
-            let prefs = browser::languages();
-            Lang::from_preferences(prefs.iter().map(String::as_str))
-        });
+        let ui_lang = initial_lang();
         let start = workspace_ops::startup(ui_lang);
         let store = Store {
             bundle: RwSignal::new(start.opened.bundle),
@@ -282,8 +280,9 @@ impl Store {
             Err(error) => self
                 .notice
                 .set(Some(Notice::ReadFailed { file: name, error })),
-            Ok(text) => match Bundle::from_json(&text) {
-                Ok(bundle) => {
+            Ok(text) => match super::codec::read_valid_later(&text).await {
+                Err(_) => self.notice.set(Some(Notice::ReaderUnavailable)),
+                Ok(Ok(bundle)) => {
                     let title = bundle.policy.meta.title.clone();
                     let stem = name.strip_suffix(".json").unwrap_or(&name);
                     let stem = stem.strip_suffix(".ppg").unwrap_or(stem);
@@ -295,7 +294,7 @@ impl Store {
                     self.open_as_new(bundle, ws_name);
                     self.notice.set(Some(Notice::Opened { file: name }));
                 }
-                Err(error) => self
+                Ok(Err(error)) => self
                     .notice
                     .set(Some(Notice::OpenFailed { file: name, error })),
             },
@@ -429,6 +428,18 @@ impl Store {
             self.save_now();
         }
     }
+}
+
+/// The interface language to start in: the one chosen last, else the browser's.
+pub fn initial_lang() -> Lang {
+    let stored = browser::storage_get(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| Lang::parse(&s));
+    stored.unwrap_or_else(|| {
+        let prefs = browser::languages();
+        Lang::from_preferences(prefs.iter().map(String::as_str))
+    })
 }
 
 /// Keeps letters, digits and `-`/`_` (any script) for a file name part.

@@ -1,8 +1,9 @@
 // Budgets of the release build, measured in real Chromium and reported as figures:
 //  - first-load transfer: every file the page fetches on a first visit, gzipped (level 9)
-//    as a static host would send it; wasm + js + css is compared with the 350 KB target and
-//    must not grow past a regression ceiling;
-//  - what opening each area fetches afterwards (its chunks, loaded on demand);
+//    as a static host would send it; wasm + js + css is compared with issue 2's 350 KB
+//    target and must not grow past issue 6's 450 KB budget;
+//  - what opening each area fetches afterwards (its chunks, loaded on demand), and what a
+//    returning visit fetches (the workspace reader besides the first load);
 //  - typing latency: time from one keystroke in a clause of a ~100 KB policy until the
 //    preview shows it (reported, not asserted: timings depend on the machine).
 // The report is printed and written to target/budget-report.json.
@@ -19,11 +20,11 @@ const REPORT = path.resolve(here, '../../target/budget-report.json');
 /** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
  * "Bundle size". */
 const TARGET_KB = 350;
-/** Regression ceiling: the figure last measured plus a little room. Every area but the
- * policy page is loaded on demand (src/ui/areas.rs), which took the first load from 1169.3 KB
- * to 520.6 KB (README, "Bundle size"). The build fails if the first load grows past it;
- * lower it as the bundle shrinks. */
-const CEILING_KB = 530;
+/** Issue 6's budget, with all export code included, asserted: the build fails if the first
+ * load grows past it. Every area but the policy page is loaded on demand (src/ui/areas.rs),
+ * and so is the workspace reader (src/ui/codec.rs), which a first visit does not need: the
+ * first load went from 1169.3 KB to 520.6 and then 441.3 KB (README, "Bundle size"). */
+const CEILING_KB = 450;
 const POLICY_BYTES = 100 * 1024;
 const KEYSTROKES = 40;
 
@@ -78,7 +79,7 @@ test('first-load transfer of the release build', async () => {
   }
   await context.close();
   assert.ok(counted.some((f) => kind(f) === 'wasm'), 'the wasm module was fetched');
-  assert.ok(totalKb <= CEILING_KB, `first-load transfer ${totalKb.toFixed(1)} KB gzipped grew past the ${CEILING_KB} KB regression ceiling`);
+  assert.ok(totalKb <= CEILING_KB, `first-load transfer ${totalKb.toFixed(1)} KB gzipped grew past the ${CEILING_KB} KB budget`);
 });
 
 test('what opening each area fetches after the first load', async () => {
@@ -131,6 +132,40 @@ test('what opening each area fetches after the first load', async () => {
   report.areas_on_demand = areas;
   await context.close();
   assert.ok(areas.naming.wasm_files > 0, 'the naming area came in its own chunks');
+});
+
+test('a returning visit: the stored workspace needs the reader', async () => {
+  // A first visit opens on the starter and needs no workspace reader (src/ui/codec.rs); a
+  // visit that finds a stored workspace fetches the reader before the app shows. Reported
+  // as if nothing were cached (a browser usually has the main module cached by then).
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const first = await context.newPage();
+  await first.goto(server.url);
+  await first.getByTestId('doc-title').waitFor();
+  await first.locator('[data-clause-id="c-general-purpose"] textarea').fill('再次访问');
+  await first.waitForFunction(() => (localStorage.getItem(`ppg.workspace.${localStorage.getItem('ppg.workspaces.current')}`) ?? '').includes('再次访问'));
+  await first.close();
+  const page = await context.newPage();
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(server.url);
+  await page.getByTestId('doc-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  let gzip = 0;
+  let reader = 0;
+  for (const url of urls) {
+    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    if (!['wasm', 'js', 'css'].includes(path.extname(rel).slice(1))) continue;
+    const size = gzipSync(await readFile(path.join(DIST, rel)), { level: 9 }).length;
+    gzip += size;
+    if (rel.endsWith('.wasm') && !rel.endsWith('_bg.wasm')) reader += size;
+  }
+  report.returning_visit = {
+    wasm_js_css_gzip_kb_uncached: Number((gzip / 1024).toFixed(1)),
+    reader_chunks_gzip_kb: Number((reader / 1024).toFixed(1)),
+  };
+  await context.close();
+  assert.ok(reader > 0, 'the returning visit fetched the reader');
 });
 
 test("the employee's quiz page, opened on its own", async () => {

@@ -120,6 +120,10 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             }
             .into_any(),
         ),
+        Notice::ReaderUnavailable => (
+            "banner banner-error",
+            view! { <p data-testid="reader-unavailable">{tr(K::ReaderUnavailable)}</p> }.into_any(),
+        ),
         Notice::ReadFailed { file, error } => {
             let detail = move || match &error {
                 ReadError::TooLarge { .. } => t(K::FileTooLarge),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::export::share::{self, DecodeError};
 use crate::core::{Bundle, LoadError};
 use crate::ui::browser;
+use crate::ui::codec;
 use crate::ui::i18n::{problem_text, tr, use_t, K};
 use crate::ui::state::use_store;
 
@@ -25,10 +26,19 @@ fn take_from_address() -> Option<Found> {
     if !hash.starts_with("share=") && !hash.starts_with("share%3D") {
         return None;
     }
+    // Start-up fetched the reader for this link (`crate::ui::start`); without it, the link
+    // stays in the address for the next visit.
+    if !codec::is_loaded() {
+        return None;
+    }
     browser::clear_hash();
-    Some(match share::decode(&hash) {
-        Ok(b) => Found::Workspace(Box::new(b)),
+    Some(match share::decode_json(&hash) {
         Err(e) => Found::Broken(e),
+        Ok(json) => match codec::read_valid(&json) {
+            Ok(Ok(b)) => Found::Workspace(Box::new(b)),
+            Ok(Err(e)) => Found::Broken(DecodeError::Invalid(e)),
+            Err(codec::NotLoaded) => return None,
+        },
     })
 }
 

@@ -16,6 +16,7 @@ use crate::core::history::History;
 use crate::core::workspace_list::{self as wl, Entry, Found, Legacy};
 use crate::core::{starter, Bundle, Lang, LoadError};
 use crate::ui::browser::{self, StorageError};
+use crate::ui::codec::{self, NotLoaded};
 use crate::ui::i18n::K;
 
 /// A workspace read from storage (or made) and ready to open.
@@ -103,15 +104,22 @@ fn keep_aside(text: &str) -> Option<String> {
 /// Opens stored text: a workspace (with problems, if any, told), or, when it cannot be
 /// read, the starter with the text kept aside.
 fn opened_from_text(text: &str, lang: Lang) -> Opened {
-    match Bundle::from_json_with_problems(text) {
-        Ok((bundle, problems)) => Opened {
+    match codec::read(text) {
+        Ok(Ok((bundle, problems))) => Opened {
             saved_json: Some(bundle.to_json()),
             notice: (!problems.is_empty()).then_some(Notice::StoredWithProblems {
                 error: LoadError { problems },
             }),
             ..Opened::unsaved(bundle)
         },
-        Err(_) => {
+        // The callers wait for the reader (start-up, `Store::when_readable`); were it
+        // missing all the same, the stored text is left alone and never written over.
+        Err(NotLoaded) => Opened {
+            blocked: true,
+            notice: Some(Notice::ReaderUnavailable),
+            ..Opened::unsaved(starter::bundle(lang))
+        },
+        Ok(Err(_)) => {
             let key = keep_aside(text);
             Opened {
                 notice: Some(Notice::RecoveredUnreadable {
@@ -140,6 +148,28 @@ fn read_workspace(id: &str, lang: Lang) -> Opened {
     }
 }
 
+/// What stored workspace text says, for listing it; `None` when it cannot be read.
+fn summary_of_text(text: &str) -> Option<wl::Summary> {
+    codec::read(text)
+        .ok()?
+        .ok()
+        .map(|(b, _)| wl::summary_of(&b))
+}
+
+/// Whether start-up will read a workspace: storage holds some (or one of an earlier
+/// version), or the address holds a share link. The app then mounts once the reader is in
+/// ([`codec`]); a first visit does not need it.
+pub fn needed_at_start() -> bool {
+    let hash = browser::location_hash();
+    if hash.starts_with("share=") || hash.starts_with("share%3D") {
+        return true;
+    }
+    browser::storage_keys().is_ok_and(|keys| {
+        keys.iter()
+            .any(|k| k == wl::LEGACY_KEY || wl::id_from_key(k).is_some())
+    })
+}
+
 /// Reads the list and the workspace open last; migrates the single workspace of earlier
 /// versions and repairs the list (see [`wl::plan_startup`]). A first visit writes nothing:
 /// the starter is stored with the first edit.
@@ -161,13 +191,13 @@ pub(super) fn startup(lang: Lang) -> Startup {
             summary: if listed.iter().any(|l| l == id) {
                 None
             } else {
-                get(&wl::workspace_key(id)).and_then(|t| wl::summary_from_json(&t))
+                get(&wl::workspace_key(id)).and_then(|t| summary_of_text(&t))
             },
         })
         .collect();
     let taken = |id: &str| listed.iter().any(|l| l == id) || found.iter().any(|f| f.id == id);
     let legacy_text = get(wl::LEGACY_KEY);
-    let legacy = match legacy_text.as_deref().map(wl::summary_from_json) {
+    let legacy = match legacy_text.as_deref().map(summary_of_text) {
         None => Legacy::Absent,
         Some(Some(summary)) => Legacy::Readable(summary),
         Some(None) => Legacy::Unreadable,
@@ -196,7 +226,7 @@ pub(super) fn startup(lang: Lang) -> Startup {
                 }
                 Err(e) => {
                     error = Some(e);
-                    if let Ok((b, _)) = Bundle::from_json_with_problems(&text) {
+                    if let Ok(Ok((b, _))) = codec::read(&text) {
                         unsaved.push((legacy_id.clone(), b));
                     }
                 }
@@ -301,6 +331,11 @@ impl Store {
     /// Opens workspace `id`. The open one is saved first, under its own key; what cannot
     /// be stored is kept in memory, and so is its undo history.
     pub fn switch(&self, id: &str) {
+        let id = id.to_owned();
+        self.when_readable(move |store| store.switch_now(&id));
+    }
+
+    fn switch_now(&self, id: &str) {
         if self.current.get_untracked() == id || !self.has(id) {
             return;
         }
@@ -360,7 +395,15 @@ impl Store {
 
     /// Copies workspace `id` (the open one as it is now) into a new workspace right after
     /// it, named "… 副本" / "… (copy)"; returns the copy's id. The open workspace stays open.
+    /// Waiting for the reader (see [`Store::when_readable`]), it returns `None`, and the
+    /// copy is made once the reader is in.
     pub fn duplicate(&self, id: &str) -> Option<String> {
+        let id = id.to_owned();
+        self.when_readable(move |store| store.duplicate_now(&id))
+            .flatten()
+    }
+
+    fn duplicate_now(&self, id: &str) -> Option<String> {
         let (position, source) = self.workspaces.with_untracked(|list| {
             let p = list.iter().position(|e| e.id == id)?;
             Some((p, list[p].clone()))
@@ -397,7 +440,7 @@ impl Store {
         let stored = browser::storage_set(&wl::workspace_key(&copy_id), &text);
         if stored.is_err() {
             // Kept in memory, so the copy is there while this tab is open.
-            if let Ok((b, _)) = Bundle::from_json_with_problems(&text) {
+            if let Ok(Ok((b, _))) = codec::read(&text) {
                 self.persist.update_value(|p| {
                     keep_unsaved(&mut p.unsaved, copy_id.clone(), b);
                 });
@@ -417,6 +460,11 @@ impl Store {
     /// [`Store::undo_delete`] can put it back, and says so in a notice. When it was open,
     /// the next one in the list opens, or a new starter when it was the last.
     pub fn delete(&self, id: &str) {
+        let id = id.to_owned();
+        self.when_readable(move |store| store.delete_now(&id));
+    }
+
+    fn delete_now(&self, id: &str) {
         let Some((position, entry)) = self.workspaces.with_untracked(|list| {
             let p = list.iter().position(|e| e.id == id)?;
             Some((p, list[p].clone()))
@@ -504,6 +552,10 @@ impl Store {
     /// content and undo history; it opens again if it was open (and a starter opened only
     /// because it was the last one goes away again, if untouched).
     pub fn undo_delete(&self) {
+        self.when_readable(|store| store.undo_delete_now());
+    }
+
+    fn undo_delete_now(&self) {
         let Some(d) = self
             .persist
             .try_update_value(|p| p.deleted.take())
@@ -521,7 +573,7 @@ impl Store {
             Some(Content::Text(text)) => {
                 let stored = browser::storage_set(&key, &text);
                 if stored.is_err() {
-                    if let Ok((b, _)) = Bundle::from_json_with_problems(&text) {
+                    if let Ok(Ok((b, _))) = codec::read(&text) {
                         self.persist.update_value(|p| {
                             keep_unsaved(&mut p.unsaved, id.clone(), b);
                         });
@@ -570,6 +622,27 @@ impl Store {
         if let Err(e) = stored {
             self.save_state.set(SaveState::Failed(e));
         }
+    }
+
+    /// Runs `op` at once when stored workspaces can be read, which is always so in an
+    /// unsplit build and after start-up found any, and returns its result. Otherwise (a
+    /// first visit, in a release build) the reader is fetched first and `op` runs when it is
+    /// in, returning `None` here; if it cannot be fetched, a notice says so and nothing
+    /// changes.
+    fn when_readable<T>(&self, op: impl FnOnce(Store) -> T + 'static) -> Option<T> {
+        let store = *self;
+        if codec::is_loaded() {
+            return Some(op(store));
+        }
+        leptos::task::spawn_local(async move {
+            match codec::ensure().await {
+                Ok(()) => {
+                    op(store);
+                }
+                Err(_) => store.notice.set(Some(Notice::ReaderUnavailable)),
+            }
+        });
+        None
     }
 
     fn has(&self, id: &str) -> bool {

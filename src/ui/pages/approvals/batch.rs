@@ -26,7 +26,9 @@ use crate::core::routing::describe::format_number;
 use crate::core::simulate::SimError;
 use crate::core::timing::{self, Outcome, TimelineOptions, TimingError};
 use crate::core::Lang;
+use crate::ui::areas::Unavailable;
 use crate::ui::browser;
+use crate::ui::codec;
 use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{problem_text, tr, K};
 use crate::ui::state::{use_store, Store};
@@ -993,8 +995,11 @@ fn ImpactPanel() -> impl IntoView {
         spawn_local(async move {
             let lang = store.ui_lang.get_untracked();
             match browser::read_text_any_encoding(file, MAX_FILE_BYTES).await {
-                Ok(text) => match Bundle::from_json(&text) {
-                    Ok(b) => {
+                Ok(text) => match codec::read_valid_later(&text).await {
+                    Err(Unavailable) => state
+                        .input_error
+                        .set(Some(format!("{name}: {}", K::ReaderUnavailable.text(lang)))),
+                    Ok(Ok(b)) => {
                         state.base_problems.set(Vec::new());
                         state.input_error.set(None);
                         state.base_file.set(Some(Base {
@@ -1003,7 +1008,7 @@ fn ImpactPanel() -> impl IntoView {
                         }));
                         state.base_choice.set("file".into());
                     }
-                    Err(e) => {
+                    Ok(Err(e)) => {
                         state.base_file.set(None);
                         state.base_problems.set(e.problems);
                         if state.base_choice.get_untracked() == "file" {
