@@ -116,3 +116,109 @@ fn the_cli_and_ui_stay_apart() {
         "leptos is a wasm-only dependency"
     );
 }
+
+/// Where each area's section of interface messages (`src/ui/i18n.rs`) may be used. A
+/// section comes with its area's chunk and is registered as the area loads
+/// (`src/ui/areas.rs`), so a message used anywhere else would be blank there. The demo
+/// registers the naming and approvals sections too: it borrows their views.
+const SECTION_HOMES: &[(&str, &[&str])] = &[
+    ("Naming", &["src/ui/pages/naming/", "src/ui/pages/training/demo/"]),
+    ("Approvals", &["src/ui/pages/approvals/", "src/ui/pages/training/demo/"]),
+    ("Training", &["src/ui/pages/training/"]),
+    ("Export", &["src/ui/pages/export/", "src/ui/pages/export.rs", "src/ui/pages/versions.rs"]),
+];
+
+/// The messages of each section of `src/ui/i18n.rs`, by section name.
+fn message_sections(i18n: &str) -> Vec<(String, Vec<String>)> {
+    let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+    for line in i18n.lines() {
+        let trimmed = line.trim();
+        // `    Shell {` or `    Naming(register_naming) {`
+        let head = trimmed.strip_suffix(" {").map(|h| h.split('(').next().unwrap_or(h));
+        let is_section = line.starts_with("    ")
+            && !line.starts_with("     ")
+            && head.is_some_and(|h| {
+                h.starts_with(|c: char| c.is_ascii_uppercase()) && h.chars().all(char::is_alphanumeric)
+            });
+        if is_section {
+            sections.push((head.unwrap_or_default().to_string(), Vec::new()));
+        } else if let (Some((key, _)), Some(last)) = (trimmed.split_once(" => \""), sections.last_mut()) {
+            last.1.push(key.to_string());
+        }
+    }
+    sections
+}
+
+/// Every use of `K::key` for whole-word `key`.
+fn uses(source: &str, key: &str) -> bool {
+    let needle = format!("K::{key}");
+    source.match_indices(&needle).any(|(i, _)| {
+        !source[i + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn area_messages_are_used_only_where_their_area_is_loaded() {
+    let i18n = fs::read_to_string("src/ui/i18n.rs").expect("i18n.rs");
+    let sections = message_sections(&i18n);
+    let names: Vec<&str> = sections.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Shell", "Naming", "Approvals", "Training", "Export"]);
+    assert!(sections.iter().all(|(_, keys)| keys.len() > 20), "every section was read");
+    let mut files = Vec::new();
+    rust_files(Path::new("src/ui"), &mut files);
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .map(|p| (p.to_string_lossy().replace('\\', "/"), fs::read_to_string(p).expect("source")))
+        .collect();
+    let mut misplaced = Vec::new();
+    for (section, homes) in SECTION_HOMES {
+        let (_, keys) = sections.iter().find(|(n, _)| n == section).expect("section");
+        for key in keys {
+            for (path, source) in &sources {
+                let home = homes.iter().any(|h| path.starts_with(h));
+                if !home && uses(source, key) {
+                    misplaced.push(format!("K::{key} ({section}) in {path}"));
+                }
+            }
+        }
+    }
+    assert!(
+        misplaced.is_empty(),
+        "move these messages to the Shell section of src/ui/i18n.rs: {misplaced:#?}"
+    );
+    // Each area registers its own section as it loads.
+    let areas = fs::read_to_string("src/ui/areas.rs").expect("areas.rs");
+    for register in ["register_naming", "register_approvals", "register_training", "register_export"] {
+        assert!(areas.contains(&format!("i18n::{register}")), "areas.rs calls {register}");
+    }
+}
+
+#[test]
+fn area_code_is_reached_only_through_the_area_loaders() {
+    // An area's views use its section of messages; code outside the areas that called
+    // them would find those messages missing (the demo registers what it borrows).
+    let mut files = Vec::new();
+    rust_files(Path::new("src/ui"), &mut files);
+    let allowed = |path: &str, area: &str| {
+        path.starts_with(&format!("src/ui/pages/{area}"))
+            || path == "src/ui/areas.rs"
+            || path == "src/ui/pages/mod.rs"
+            || (path.starts_with("src/ui/pages/training/demo/") && ["naming", "approvals"].contains(&area))
+            || (area == "export" && path == "src/ui/pages/versions.rs")
+    };
+    let mut reached = Vec::new();
+    for path in &files {
+        let name = path.to_string_lossy().replace('\\', "/");
+        let source = fs::read_to_string(path).expect("source");
+        for area in ["naming", "approvals", "training", "export", "versions"] {
+            let area_dir = if area == "versions" { "export" } else { area };
+            if source.contains(&format!("pages::{area}")) && !allowed(&name, area_dir) {
+                reached.push(format!("{name} uses pages::{area}"));
+            }
+        }
+    }
+    assert!(reached.is_empty(), "{reached:#?}");
+}

@@ -299,7 +299,8 @@ async fn a_saved_workspace_is_restored_on_mount() {
 #[wasm_bindgen_test]
 fn every_interface_message_exists_in_both_languages() {
     use policy_playground::core::Lang;
-    use policy_playground::ui::i18n::K;
+    use policy_playground::ui::i18n::{register_all, K};
+    register_all();
     assert!(K::ALL.len() > 150);
     for k in K::ALL {
         let zh = k.text(Lang::Zh);

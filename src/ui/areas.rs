@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local;
 
-use super::i18n::{tr, K};
+use super::i18n::{self, tr, K};
 use super::pages::{
     approvals::ApprovalsPage,
     export::ExportPage,
@@ -37,17 +37,21 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 }
 
 /// Declares an area: `$load()` builds its page, from its own chunk in a split build, and
-/// `$preload()` fetches the chunk without building anything.
+/// `$preload()` fetches the chunk without building anything. The page's interface
+/// messages are registered first (`$register`: its own section and those of any area whose
+/// views it borrows), from the chunk too, so they travel with it.
 macro_rules! area {
-    ($load:ident, $preload:ident, $page:ident) => {
+    ($load:ident, $preload:ident, $page:ident, [$($register:path),*]) => {
         #[cfg(ppg_split)]
         #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
         fn $load() -> Result<AnyView, Unavailable> {
+            $($register();)*
             Ok(view! { <$page/> }.into_any())
         }
 
         #[cfg(not(ppg_split))]
         async fn $load() -> Result<AnyView, Unavailable> {
+            $($register();)*
             Ok(view! { <$page/> }.into_any())
         }
 
@@ -59,12 +63,32 @@ macro_rules! area {
     };
 }
 
-area!(naming, preload_naming, NamingPage);
-area!(approvals, preload_approvals, ApprovalsPage);
-area!(training, preload_training, TrainingPage);
-area!(demo, preload_demo, DemoPage);
-area!(quiz, preload_quiz, TakePage);
-area!(export, preload_export, ExportPage);
+area!(naming, preload_naming, NamingPage, [i18n::register_naming]);
+area!(
+    approvals,
+    preload_approvals,
+    ApprovalsPage,
+    [i18n::register_approvals]
+);
+area!(
+    training,
+    preload_training,
+    TrainingPage,
+    [i18n::register_training]
+);
+// The demo shows the naming checker's marks and the approvals' names for people and roles.
+area!(
+    demo,
+    preload_demo,
+    DemoPage,
+    [
+        i18n::register_training,
+        i18n::register_naming,
+        i18n::register_approvals
+    ]
+);
+area!(quiz, preload_quiz, TakePage, [i18n::register_training]);
+area!(export, preload_export, ExportPage, [i18n::register_export]);
 
 /// The naming area.
 #[component]
