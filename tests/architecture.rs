@@ -122,10 +122,23 @@ fn the_cli_and_ui_stay_apart() {
 /// (`src/ui/areas.rs`), so a message used anywhere else would be blank there. The demo
 /// registers the naming and approvals sections too: it borrows their views.
 const SECTION_HOMES: &[(&str, &[&str])] = &[
-    ("Naming", &["src/ui/pages/naming/", "src/ui/pages/training/demo/"]),
-    ("Approvals", &["src/ui/pages/approvals/", "src/ui/pages/training/demo/"]),
+    (
+        "Naming",
+        &["src/ui/pages/naming/", "src/ui/pages/training/demo/"],
+    ),
+    (
+        "Approvals",
+        &["src/ui/pages/approvals/", "src/ui/pages/training/demo/"],
+    ),
     ("Training", &["src/ui/pages/training/"]),
-    ("Export", &["src/ui/pages/export/", "src/ui/pages/export.rs", "src/ui/pages/versions.rs"]),
+    (
+        "Export",
+        &[
+            "src/ui/pages/export/",
+            "src/ui/pages/export.rs",
+            "src/ui/pages/versions.rs",
+        ],
+    ),
 ];
 
 /// The messages of each section of `src/ui/i18n.rs`, by section name.
@@ -134,15 +147,20 @@ fn message_sections(i18n: &str) -> Vec<(String, Vec<String>)> {
     for line in i18n.lines() {
         let trimmed = line.trim();
         // `    Shell {` or `    Naming(register_naming) {`
-        let head = trimmed.strip_suffix(" {").map(|h| h.split('(').next().unwrap_or(h));
+        let head = trimmed
+            .strip_suffix(" {")
+            .map(|h| h.split('(').next().unwrap_or(h));
         let is_section = line.starts_with("    ")
             && !line.starts_with("     ")
             && head.is_some_and(|h| {
-                h.starts_with(|c: char| c.is_ascii_uppercase()) && h.chars().all(char::is_alphanumeric)
+                h.starts_with(|c: char| c.is_ascii_uppercase())
+                    && h.chars().all(char::is_alphanumeric)
             });
         if is_section {
             sections.push((head.unwrap_or_default().to_string(), Vec::new()));
-        } else if let (Some((key, _)), Some(last)) = (trimmed.split_once(" => \""), sections.last_mut()) {
+        } else if let (Some((key, _)), Some(last)) =
+            (trimmed.split_once(" => \""), sections.last_mut())
+        {
             last.1.push(key.to_string());
         }
     }
@@ -165,17 +183,31 @@ fn area_messages_are_used_only_where_their_area_is_loaded() {
     let i18n = fs::read_to_string("src/ui/i18n.rs").expect("i18n.rs");
     let sections = message_sections(&i18n);
     let names: Vec<&str> = sections.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Shell", "Naming", "Approvals", "Training", "Export"]);
-    assert!(sections.iter().all(|(_, keys)| keys.len() > 20), "every section was read");
+    assert_eq!(
+        names,
+        ["Shell", "Naming", "Approvals", "Training", "Export"]
+    );
+    assert!(
+        sections.iter().all(|(_, keys)| keys.len() > 20),
+        "every section was read"
+    );
     let mut files = Vec::new();
     rust_files(Path::new("src/ui"), &mut files);
     let sources: Vec<(String, String)> = files
         .iter()
-        .map(|p| (p.to_string_lossy().replace('\\', "/"), fs::read_to_string(p).expect("source")))
+        .map(|p| {
+            (
+                p.to_string_lossy().replace('\\', "/"),
+                fs::read_to_string(p).expect("source"),
+            )
+        })
         .collect();
     let mut misplaced = Vec::new();
     for (section, homes) in SECTION_HOMES {
-        let (_, keys) = sections.iter().find(|(n, _)| n == section).expect("section");
+        let (_, keys) = sections
+            .iter()
+            .find(|(n, _)| n == section)
+            .expect("section");
         for key in keys {
             for (path, source) in &sources {
                 let home = homes.iter().any(|h| path.starts_with(h));
@@ -191,8 +223,16 @@ fn area_messages_are_used_only_where_their_area_is_loaded() {
     );
     // Each area registers its own section as it loads.
     let areas = fs::read_to_string("src/ui/areas.rs").expect("areas.rs");
-    for register in ["register_naming", "register_approvals", "register_training", "register_export"] {
-        assert!(areas.contains(&format!("i18n::{register}")), "areas.rs calls {register}");
+    for register in [
+        "register_naming",
+        "register_approvals",
+        "register_training",
+        "register_export",
+    ] {
+        assert!(
+            areas.contains(&format!("i18n::{register}")),
+            "areas.rs calls {register}"
+        );
     }
 }
 
@@ -206,7 +246,8 @@ fn area_code_is_reached_only_through_the_area_loaders() {
         path.starts_with(&format!("src/ui/pages/{area}"))
             || path == "src/ui/areas.rs"
             || path == "src/ui/pages/mod.rs"
-            || (path.starts_with("src/ui/pages/training/demo/") && ["naming", "approvals"].contains(&area))
+            || (path.starts_with("src/ui/pages/training/demo/")
+                && ["naming", "approvals"].contains(&area))
             || (area == "export" && path == "src/ui/pages/versions.rs")
     };
     let mut reached = Vec::new();

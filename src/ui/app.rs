@@ -7,13 +7,15 @@ use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
 
-use super::areas::{self, ApprovalsArea, DemoArea, ExportArea, NamingArea, QuizArea, TrainingArea};
+use super::areas::{
+    self, ApprovalsArea, DemoArea, ExportArea, NamingArea, QuizArea, SharePromptArea, TrainingArea,
+    WorkspacePanelArea,
+};
 use super::browser;
 use super::components::notices::Notices;
-use super::components::share_prompt::SharePrompt;
 use super::components::widgets::cb;
 use super::components::workspace_menu::WorkspaceMenu;
-use super::components::workspaces::{WorkspacePanel, WorkspaceToggle};
+use super::components::workspaces::WorkspaceToggle;
 use super::i18n::{tr, use_t, K};
 use super::pages::policy::PolicyPage;
 use super::state::Store;
@@ -101,7 +103,7 @@ fn Shell() -> impl IntoView {
         </Show>
         <Notices/>
         <Show when=move || !bare.get()>
-            <SharePrompt/>
+            <SharePromptArea/>
         </Show>
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
@@ -200,7 +202,7 @@ fn Header() -> impl IntoView {
                     {tr(K::SwitchLanguage)}
                 </button>
             </div>
-            {move || workspaces_open.get().then(|| view! { <WorkspacePanel open=workspaces_open/> })}
+            {move || workspaces_open.get().then(|| view! { <WorkspacePanelArea open=workspaces_open/> })}
         </header>
     }
 }

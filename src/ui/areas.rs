@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::task::spawn_local;
 
+use super::components::share_prompt::{take_link, SharePrompt};
+use super::components::workspaces::WorkspacePanel;
 use super::i18n::{self, tr, K};
 use super::pages::{
     approvals::ApprovalsPage,
@@ -90,6 +92,61 @@ area!(
 area!(quiz, preload_quiz, TakePage, [i18n::register_training]);
 area!(export, preload_export, ExportPage, [i18n::register_export]);
 
+/// The workspaces panel is loaded on demand too: nothing of it shows until the header's
+/// workspace button is pressed.
+#[cfg(ppg_split)]
+#[leptos::wasm_split::wasm_split(workspaces, wasm_split_path = ::leptos::wasm_split, preload(preload_workspaces), fallible)]
+fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+    Ok(view! { <WorkspacePanel open=open/> }.into_any())
+}
+
+#[cfg(not(ppg_split))]
+async fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+    Ok(view! { <WorkspacePanel open=open/> }.into_any())
+}
+
+#[cfg(not(ppg_split))]
+async fn preload_workspaces() -> Result<(), Unavailable> {
+    Ok(())
+}
+
+/// The workspaces panel (list, create, rename, duplicate, delete), fetched when first
+/// opened; `open` closes it.
+#[component]
+pub fn WorkspacePanelArea(open: RwSignal<bool>) -> impl IntoView {
+    lazy_area(move || workspace_panel(open))
+}
+
+/// Fetches the workspaces panel ahead of a click (on hover or focus of its button).
+pub fn preload_workspace_panel() {
+    leptos::task::spawn_local(async {
+        let _ = preload_workspaces().await;
+    });
+}
+
+/// The prompt for a share link in the address comes with the workspace reader, which
+/// reads the link's workspace (start-up fetched it: `crate::ui::start`).
+#[cfg(ppg_split)]
+#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn share_prompt(link: String) -> Result<AnyView, Unavailable> {
+    Ok(view! { <SharePrompt link=link/> }.into_any())
+}
+
+#[cfg(not(ppg_split))]
+async fn share_prompt(link: String) -> Result<AnyView, Unavailable> {
+    Ok(view! { <SharePrompt link=link/> }.into_any())
+}
+
+/// The share-link prompt, only when the address holds a share link. The link is taken
+/// out of the address at once; the prompt may come a moment later.
+#[component]
+pub fn SharePromptArea() -> impl IntoView {
+    take_link().map(|link| {
+        let link = StoredValue::new(link);
+        lazy_area(move || share_prompt(link.get_value()))
+    })
+}
+
 /// The naming area.
 #[component]
 pub fn NamingArea() -> impl IntoView {
@@ -155,8 +212,9 @@ enum Load {
 /// is built right here with no loading flash. Otherwise the rest of the load runs as a task
 /// under this component's owner, so the page finds the store, the router and the base
 /// path, and is disposed with the route.
-fn lazy_area<Fut>(load: fn() -> Fut) -> impl IntoView
+fn lazy_area<L, Fut>(load: L) -> impl IntoView
 where
+    L: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, Unavailable>> + 'static,
 {
     let state = RwSignal::new(Load::Pending);
@@ -196,11 +254,9 @@ where
 }
 
 /// One attempt at loading an area, run under the area component's owner.
-fn attempt<Fut>(
-    load: fn() -> Fut,
-    state: RwSignal<Load>,
-    page: StoredValue<Option<AnyView>, LocalStorage>,
-) where
+fn attempt<L, Fut>(load: L, state: RwSignal<Load>, page: StoredValue<Option<AnyView>, LocalStorage>)
+where
+    L: Fn() -> Fut,
     Fut: Future<Output = Result<AnyView, Unavailable>> + 'static,
 {
     let settle = move |result: Result<AnyView, Unavailable>| match result {

@@ -2,7 +2,8 @@
 // the release build in Chromium: the first load fetches the main module only; an area's
 // chunks come when it is opened, from this site; a deep link opens an area directly; a
 // chunk that cannot be fetched gives a translated notice with a retry, and the workspace
-// is untouched; leaving an area before its chunks arrive does no harm.
+// is untouched; leaving an area before its chunks arrive does no harm. The workspaces
+// panel is loaded the same way, when first opened.
 // Run: cd tests/e2e && PPG_DIST=… node --test --test-concurrency=1 areas.test.mjs
 //
 // data-testids used here:
@@ -69,6 +70,41 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
       assert.equal(await page.getByTestId('nav-approvals').getAttribute('aria-current'), 'page');
       await page.getByTestId('fixtures-badge').waitFor();
     });
+  });
+
+  it('the workspaces panel comes in its own chunk when first opened, and offline says so', TEST_TIMEOUT, async () => {
+    const context = await newContext(env.browser);
+    try {
+      const page = await context.newPage();
+      const guard = guardPage(page, env.server.origin);
+      let offline = false;
+      await context.route(
+        (url) => isChunk(url.href),
+        (route) => (offline ? route.abort('internetdisconnected') : route.continue()),
+      );
+      const requested = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.goto(env.server.url);
+      await waitForApp(page);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(requested.filter(isChunk), [], 'the first load fetched no chunk');
+
+      // Offline, the panel's place says it could not be loaded; online, the retry opens it.
+      offline = true;
+      await page.getByTestId('workspace-menu').click();
+      const notice = page.getByTestId('area-unavailable');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /这一部分暂时无法载入/);
+      offline = false;
+      await page.getByTestId('area-retry').click();
+      await page.getByTestId('workspace-list').waitFor();
+      assert.ok(requested.filter(isChunk).length > 0, 'the panel came in chunks');
+      assert.equal(await page.locator('[data-testid=workspace-item]').count(), 1);
+      assert.deepEqual(guard.problems.pageErrors, [], 'no uncaught exception or panic');
+      assert.deepEqual(guard.problems.foreignRequests, [], 'no requests outside the site');
+    } finally {
+      await context.close();
+    }
   });
 
   it('leaving an area before its chunks arrive is harmless', TEST_TIMEOUT, async () => {

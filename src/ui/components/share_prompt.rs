@@ -19,20 +19,27 @@ enum Found {
     Broken(DecodeError),
 }
 
-/// Reads a share link from the address once, at start-up (before the router may redirect
-/// and drop the fragment), and removes it from the address.
-fn take_from_address() -> Option<Found> {
+/// Whether the address holds a share link (`#share=…`).
+pub fn link_in_address() -> bool {
     let hash = browser::location_hash();
-    if !hash.starts_with("share=") && !hash.starts_with("share%3D") {
+    hash.starts_with("share=") || hash.starts_with("share%3D")
+}
+
+/// Takes a share link out of the address, once, at start-up: before the router may
+/// redirect and drop the fragment.
+pub fn take_link() -> Option<String> {
+    if !link_in_address() {
         return None;
     }
-    // Start-up fetched the reader for this link (`crate::ui::start`); without it, the link
-    // stays in the address for the next visit.
-    if !codec::is_loaded() {
-        return None;
-    }
+    let link = browser::location_hash();
     browser::clear_hash();
-    Some(match share::decode_json(&hash) {
+    Some(link)
+}
+
+/// What a link holds. The reader is in: start-up fetched it for the link
+/// (`crate::ui::start`), and in a release build this prompt comes in its chunk.
+fn found_in(link: &str) -> Option<Found> {
+    Some(match share::decode_json(link) {
         Err(e) => Found::Broken(e),
         Ok(json) => match codec::read_valid(&json) {
             Ok(Ok(b)) => Found::Workspace(Box::new(b)),
@@ -43,10 +50,10 @@ fn take_from_address() -> Option<Found> {
 }
 
 #[component]
-pub fn SharePrompt() -> impl IntoView {
+pub fn SharePrompt(link: String) -> impl IntoView {
     let store = use_store();
     let t = use_t();
-    let found = RwSignal::new(take_from_address());
+    let found = RwSignal::new(found_in(&link));
     let view_found = move || {
         found.get().map(|f| match f {
             Found::Workspace(b) => {

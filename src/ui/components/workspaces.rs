@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::workspace_list::{display_time, Entry, MAX_NAME_CHARS};
 use crate::core::Lang;
+use crate::ui::areas;
 use crate::ui::browser;
 use crate::ui::components::widgets::cb;
 use crate::ui::i18n::{tr, use_t, K};
@@ -41,6 +42,8 @@ pub fn WorkspaceToggle(open: RwSignal<bool>) -> impl IntoView {
             aria-expanded=move || if open.get() { "true" } else { "false" }
             title=tr(K::WsToggleLabel)
             on:click=cb(move |_| open.update(|o| *o = !*o))
+            on:mouseenter=move |_| areas::preload_workspace_panel()
+            on:focusin=move |_| areas::preload_workspace_panel()
         >
             <span class="ws-toggle-label">{tr(K::WsHeaderLabel)}</span>
             <span class="ws-toggle-name" data-testid="workspace-current-name">

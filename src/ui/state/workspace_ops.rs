@@ -160,8 +160,7 @@ fn summary_of_text(text: &str) -> Option<wl::Summary> {
 /// version), or the address holds a share link. The app then mounts once the reader is in
 /// ([`codec`]); a first visit does not need it.
 pub fn needed_at_start() -> bool {
-    let hash = browser::location_hash();
-    if hash.starts_with("share=") || hash.starts_with("share%3D") {
+    if crate::ui::components::share_prompt::link_in_address() {
         return true;
     }
     browser::storage_keys().is_ok_and(|keys| {
