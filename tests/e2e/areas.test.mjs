@@ -13,7 +13,17 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 
-import { DIST, clause, expectClauseText, guardPage, newContext, useApp, waitForApp } from './helpers.mjs';
+import {
+  DIST,
+  clause,
+  expectClauseText,
+  guardPage,
+  isChunk,
+  newContext,
+  openWithChunkSwitch,
+  useApp,
+  waitForApp,
+} from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const FIRST = 'c-general-purpose';
@@ -21,8 +31,6 @@ const FIRST = 'c-general-purpose';
 const env = useApp('ppg-areas-');
 const withApp = env.withApp;
 
-/** Chunk files: every wasm file but the main module (`…_bg.wasm`). */
-const isChunk = (url) => /\.wasm$/.test(new URL(url).pathname) && !/_bg\.wasm$/.test(new URL(url).pathname);
 
 /** Opens an area from the header and waits for its page (not the loading line). */
 async function openArea(page, area) {
@@ -73,35 +81,25 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
   });
 
   it('the workspaces panel comes in its own chunk when first opened, and offline says so', TEST_TIMEOUT, async () => {
-    const context = await newContext(env.browser);
+    const { context, page, guard, net, requested } = await openWithChunkSwitch(env.browser, env.server);
     try {
-      const page = await context.newPage();
-      const guard = guardPage(page, env.server.origin);
-      let offline = false;
-      await context.route(
-        (url) => isChunk(url.href),
-        (route) => (offline ? route.abort('internetdisconnected') : route.continue()),
-      );
-      const requested = [];
-      page.on('request', (r) => requested.push(r.url()));
       await page.goto(env.server.url);
       await waitForApp(page);
       await page.waitForLoadState('networkidle');
       assert.deepEqual(requested.filter(isChunk), [], 'the first load fetched no chunk');
 
       // Offline, the panel's place says it could not be loaded; online, the retry opens it.
-      offline = true;
+      net.offline = true;
       await page.getByTestId('workspace-menu').click();
       const notice = page.getByTestId('area-unavailable');
       await notice.waitFor();
       assert.match(await notice.innerText(), /这一部分暂时无法载入/);
-      offline = false;
+      net.offline = false;
       await page.getByTestId('area-retry').click();
       await page.getByTestId('workspace-list').waitFor();
       assert.ok(requested.filter(isChunk).length > 0, 'the panel came in chunks');
       assert.equal(await page.locator('[data-testid=workspace-item]').count(), 1);
-      assert.deepEqual(guard.problems.pageErrors, [], 'no uncaught exception or panic');
-      assert.deepEqual(guard.problems.foreignRequests, [], 'no requests outside the site');
+      guard.assertNoCrash();
     } finally {
       await context.close();
     }
@@ -141,24 +139,17 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
   });
 
   it('a chunk that cannot be fetched: a translated notice, a retry that works, the workspace kept', TEST_TIMEOUT, async () => {
-    const context = await newContext(env.browser);
+    // The failed fetches log console errors (the browser's and the loader's); uncaught
+    // exceptions and panics must not happen.
+    const { context, page, guard, net } = await openWithChunkSwitch(env.browser, env.server);
     try {
-      const page = await context.newPage();
-      // The failed fetches log console errors (the browser's and the loader's); uncaught
-      // exceptions and panics must not happen.
-      const guard = guardPage(page, env.server.origin);
-      let offline = false;
-      await context.route(
-        (url) => isChunk(url.href),
-        (route) => (offline ? route.abort('internetdisconnected') : route.continue()),
-      );
       await page.goto(env.server.url);
       await waitForApp(page);
       const edited = '在线编辑后断网，这段文字不能丢。';
       await clause(page, FIRST).body.fill(edited);
       await expectClauseText(page, FIRST, edited);
 
-      offline = true;
+      net.offline = true;
       await page.getByTestId('nav-training').click();
       const notice = page.getByTestId('area-unavailable');
       await notice.waitFor();
@@ -167,7 +158,7 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
       assert.deepEqual(guard.problems.pageErrors, [], 'no uncaught exception or panic');
 
       // Back online: the retry loads the area in place.
-      offline = false;
+      net.offline = false;
       await page.getByTestId('area-retry').click();
       await page.getByTestId('bank-tab').waitFor();
       assert.equal(await notice.count(), 0);
@@ -178,8 +169,7 @@ describe('Areas loaded on demand (release build in Chromium)', () => {
       await page.reload();
       await waitForApp(page);
       await expectClauseText(page, FIRST, edited);
-      assert.deepEqual(guard.problems.pageErrors, [], 'no uncaught exception or panic');
-      assert.deepEqual(guard.problems.foreignRequests, [], 'no requests outside the site');
+      guard.assertNoCrash();
     } finally {
       await context.close();
     }

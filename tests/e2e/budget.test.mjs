@@ -134,6 +134,24 @@ test('what opening each area fetches after the first load', async () => {
   assert.ok(areas.naming.wasm_files > 0, 'the naming area came in its own chunks');
 });
 
+/** What the wasm, js and css among `urls` weigh gzipped (level 9), and the chunks among them. */
+async function transfer(urls) {
+  let gzip = 0;
+  let chunkGzip = 0;
+  let chunks = 0;
+  for (const url of urls) {
+    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    if (!['wasm', 'js', 'css'].includes(path.extname(rel).slice(1))) continue;
+    const size = gzipSync(await readFile(path.join(DIST, rel)), { level: 9 }).length;
+    gzip += size;
+    if (rel.endsWith('.wasm') && !rel.endsWith('_bg.wasm')) {
+      chunks += 1;
+      chunkGzip += size;
+    }
+  }
+  return { gzip, chunkGzip, chunks };
+}
+
 test('a returning visit: the stored workspace needs the reader', async () => {
   // A first visit opens on the starter and needs no workspace reader (src/ui/codec.rs); a
   // visit that finds a stored workspace fetches the reader before the app shows. Reported
@@ -151,21 +169,13 @@ test('a returning visit: the stored workspace needs the reader', async () => {
   await page.goto(server.url);
   await page.getByTestId('doc-title').waitFor();
   await page.waitForLoadState('networkidle');
-  let gzip = 0;
-  let reader = 0;
-  for (const url of urls) {
-    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
-    if (!['wasm', 'js', 'css'].includes(path.extname(rel).slice(1))) continue;
-    const size = gzipSync(await readFile(path.join(DIST, rel)), { level: 9 }).length;
-    gzip += size;
-    if (rel.endsWith('.wasm') && !rel.endsWith('_bg.wasm')) reader += size;
-  }
+  const { gzip, chunkGzip } = await transfer(urls);
   report.returning_visit = {
     wasm_js_css_gzip_kb_uncached: Number((gzip / 1024).toFixed(1)),
-    reader_chunks_gzip_kb: Number((reader / 1024).toFixed(1)),
+    reader_chunks_gzip_kb: Number((chunkGzip / 1024).toFixed(1)),
   };
   await context.close();
-  assert.ok(reader > 0, 'the returning visit fetched the reader');
+  assert.ok(chunkGzip > 0, 'the returning visit fetched the reader');
 });
 
 test("the employee's quiz page, opened on its own", async () => {
@@ -178,14 +188,7 @@ test("the employee's quiz page, opened on its own", async () => {
   await page.goto(`${server.url}quiz`);
   await page.getByTestId('take').waitFor();
   await page.waitForLoadState('networkidle');
-  let gzip = 0;
-  let chunks = 0;
-  for (const url of urls) {
-    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
-    if (!['wasm', 'js', 'css'].includes(path.extname(rel).slice(1))) continue;
-    if (rel.endsWith('.wasm') && !rel.endsWith('_bg.wasm')) chunks += 1;
-    gzip += gzipSync(await readFile(path.join(DIST, rel)), { level: 9 }).length;
-  }
+  const { gzip, chunks } = await transfer(urls);
   report.quiz_page = { chunks, wasm_js_css_gzip_kb: Number((gzip / 1024).toFixed(1)) };
   await context.close();
   assert.ok(chunks > 0, 'the quiz page came in its own chunks');

@@ -95,6 +95,12 @@ export function guardPage(page, origin) {
   });
   return {
     problems,
+    /** Fails the test on an uncaught exception (a panic) or a request leaving the site: for
+     * pages whose fetches fail on purpose, which log console errors of their own. */
+    assertNoCrash() {
+      assert.deepEqual(problems.pageErrors, [], 'no uncaught exception or panic');
+      assert.deepEqual(problems.foreignRequests, [], 'no requests outside the site');
+    },
     /** Fails the test if anything bad was recorded. */
     assertClean() {
       assert.deepEqual(problems.consoleErrors, [], 'no console errors');
@@ -103,6 +109,28 @@ export function guardPage(page, origin) {
       assert.deepEqual(problems.dialogs, [], 'no dialogs (alert/confirm/prompt)');
     },
   };
+}
+
+/** Chunk files of the release build: every wasm file but the main module (`…_bg.wasm`). */
+export const isChunk = (url) => /\.wasm$/.test(new URL(url).pathname) && !/_bg\.wasm$/.test(new URL(url).pathname);
+
+/**
+ * A fresh context with one guarded page (not navigated yet) whose chunk requests fail while
+ * `net.offline` is set, as when the network goes away; `requested` collects every URL the
+ * page asks for.
+ */
+export async function openWithChunkSwitch(browser, server, { locale } = {}) {
+  const context = await newContext(browser, { locale });
+  const net = { offline: false };
+  await context.route(
+    (url) => isChunk(url.href),
+    (route) => (net.offline ? route.abort('internetdisconnected') : route.continue()),
+  );
+  const page = await context.newPage();
+  const guard = guardPage(page, server.origin);
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  return { context, page, guard, net, requested };
 }
 
 /** Waits until the app has mounted (the header's navigation is on screen). */
