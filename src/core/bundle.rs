@@ -359,7 +359,11 @@ const MAX_TYPE_PROBLEMS: usize = 100;
 impl Bundle {
     /// Parses, migrates, deserializes and validates a bundle.
     pub fn from_json(text: &str) -> Result<Bundle, LoadError> {
-        let (bundle, problems) = Bundle::from_json_with_problems(text)?;
+        Bundle::from_json_with_problems(text).and_then(Bundle::valid_only)
+    }
+
+    /// A bundle read with its validation problems, refused when there are any.
+    pub fn valid_only((bundle, problems): (Bundle, Vec<Problem>)) -> Result<Bundle, LoadError> {
         if problems.is_empty() {
             Ok(bundle)
         } else {

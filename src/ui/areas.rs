@@ -44,24 +44,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 /// views it borrows), from the chunk too, so they travel with it.
 macro_rules! area {
     ($load:ident, $preload:ident, $page:ident, [$($register:path),*]) => {
-        #[cfg(ppg_split)]
-        #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
-        fn $load() -> Result<AnyView, Unavailable> {
+        split_fn!($load, $preload, fn $load() -> Result<AnyView, Unavailable> {
             $($register();)*
             Ok(view! { <$page/> }.into_any())
-        }
-
-        #[cfg(not(ppg_split))]
-        async fn $load() -> Result<AnyView, Unavailable> {
-            $($register();)*
-            Ok(view! { <$page/> }.into_any())
-        }
-
-        #[cfg(not(ppg_split))]
-        #[allow(dead_code)]
-        async fn $preload() -> Result<(), Unavailable> {
-            Ok(())
-        }
+        });
     };
 }
 
@@ -92,23 +78,15 @@ area!(
 area!(quiz, preload_quiz, TakePage, [i18n::register_training]);
 area!(export, preload_export, ExportPage, [i18n::register_export]);
 
-/// The workspaces panel is loaded on demand too: nothing of it shows until the header's
-/// workspace button is pressed.
-#[cfg(ppg_split)]
-#[leptos::wasm_split::wasm_split(workspaces, wasm_split_path = ::leptos::wasm_split, preload(preload_workspaces), fallible)]
-fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
-    Ok(view! { <WorkspacePanel open=open/> }.into_any())
-}
-
-#[cfg(not(ppg_split))]
-async fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
-    Ok(view! { <WorkspacePanel open=open/> }.into_any())
-}
-
-#[cfg(not(ppg_split))]
-async fn preload_workspaces() -> Result<(), Unavailable> {
-    Ok(())
-}
+// The workspaces panel is loaded on demand too: nothing of it shows until the header's
+// workspace button is pressed.
+split_fn!(
+    workspaces,
+    preload_workspaces,
+    fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+        Ok(view! { <WorkspacePanel open=open/> }.into_any())
+    }
+);
 
 /// The workspaces panel (list, create, rename, duplicate, delete), fetched when first
 /// opened; `open` closes it.
@@ -124,18 +102,15 @@ pub fn preload_workspace_panel() {
     });
 }
 
-/// The prompt for a share link in the address comes with the workspace reader, which
-/// reads the link's workspace (start-up fetched it: `crate::ui::start`).
-#[cfg(ppg_split)]
-#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn share_prompt(link: String) -> Result<AnyView, Unavailable> {
-    Ok(view! { <SharePrompt link=link/> }.into_any())
-}
-
-#[cfg(not(ppg_split))]
-async fn share_prompt(link: String) -> Result<AnyView, Unavailable> {
-    Ok(view! { <SharePrompt link=link/> }.into_any())
-}
+// The prompt for a share link in the address comes with the workspace reader, which
+// reads the link's workspace (start-up fetched it: `crate::ui::start`).
+split_fn!(
+    reader,
+    preload_share_prompt,
+    fn share_prompt(link: String) -> Result<AnyView, Unavailable> {
+        Ok(view! { <SharePrompt link=link/> }.into_any())
+    }
+);
 
 /// The share-link prompt, only when the address holds a share link. The link is taken
 /// out of the address at once; the prompt may come a moment later.

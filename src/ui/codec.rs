@@ -33,21 +33,13 @@ pub type Reading = Result<(Bundle, Vec<Problem>), LoadError>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotLoaded;
 
-#[cfg(ppg_split)]
-#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, preload(preload_reader), fallible)]
-fn read_split(text: String) -> Result<Reading, Unavailable> {
-    Ok(Bundle::from_json_with_problems(&text))
-}
-
-#[cfg(not(ppg_split))]
-async fn read_split(text: String) -> Result<Reading, Unavailable> {
-    Ok(Bundle::from_json_with_problems(&text))
-}
-
-#[cfg(not(ppg_split))]
-async fn preload_reader() -> Result<(), Unavailable> {
-    Ok(())
-}
+split_fn!(
+    reader,
+    preload_reader,
+    fn read_split(text: String) -> Result<Reading, Unavailable> {
+        Ok(Bundle::from_json_with_problems(&text))
+    }
+);
 
 thread_local! {
     static LOADED: Cell<bool> = const { Cell::new(!cfg!(ppg_split)) };
@@ -85,13 +77,7 @@ pub fn read(text: &str) -> Result<Reading, NotLoaded> {
 /// Like [`read`], but a workspace with problems is refused (as [`Bundle::from_json`] does):
 /// for files and links from elsewhere.
 pub fn read_valid(text: &str) -> Result<Result<Bundle, LoadError>, NotLoaded> {
-    Ok(read(text)?.and_then(|(bundle, problems)| {
-        if problems.is_empty() {
-            Ok(bundle)
-        } else {
-            Err(LoadError { problems })
-        }
-    }))
+    Ok(read(text)?.and_then(Bundle::valid_only))
 }
 
 /// Loads the reader and reads, for callers that can wait (opening a file).

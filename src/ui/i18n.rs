@@ -74,23 +74,20 @@ macro_rules! messages {
 type Texts = &'static [[&'static str; 2]];
 
 thread_local! {
-    static SECTIONS: std::cell::RefCell<Vec<Option<Texts>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The sections registered so far, by [`Section`] number.
+    static SECTIONS: std::cell::RefCell<[Option<Texts>; SECTION_LENS.len()]> =
+        const { std::cell::RefCell::new([None; SECTION_LENS.len()]) };
 }
 
 fn install(section: usize, texts: Texts) {
-    SECTIONS.with_borrow_mut(|sections| {
-        if sections.len() <= section {
-            sections.resize(section + 1, None);
-        }
-        sections[section] = Some(texts);
-    });
+    SECTIONS.with_borrow_mut(|sections| sections[section] = Some(texts));
 }
 
 /// A message of an area's section. Asked for before its area registered it (a message
 /// used outside its area: tests/architecture.rs forbids that), it is blank and the console
 /// says which.
 fn section_text(section: usize, index: usize, column: usize) -> &'static str {
-    let texts = SECTIONS.with_borrow(|sections| sections.get(section).copied().flatten());
+    let texts = SECTIONS.with_borrow(|sections| sections[section]);
     match texts {
         Some(texts) => texts[index][column],
         None => {

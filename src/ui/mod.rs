@@ -1,6 +1,27 @@
 //! The browser interface (Leptos). Components wire signals to `core`; they never decide
 //! policy outcomes themselves.
 
+/// `fn $name($args) -> Result<_, Unavailable>` as an async function that, in a release
+/// build (`--cfg ppg_split`), is a split point in chunk `$module`: its code, and whatever
+/// only it reaches, is fetched on the first call; `$preload()` fetches the chunk without
+/// calling it. In an unsplit build it is a plain async function. See `areas.rs`.
+macro_rules! split_fn {
+    ($module:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(ppg_split)]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
+        fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(ppg_split))]
+        async fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(ppg_split))]
+        #[allow(dead_code)]
+        async fn $preload() -> Result<(), $crate::ui::areas::Unavailable> {
+            Ok(())
+        }
+    };
+}
+
 pub mod app;
 pub mod areas;
 pub mod browser;
