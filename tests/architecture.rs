@@ -263,3 +263,61 @@ fn area_code_is_reached_only_through_the_area_loaders() {
     }
     assert!(reached.is_empty(), "{reached:#?}");
 }
+
+#[test]
+fn area_stylesheets_come_with_their_areas() {
+    // index.html links the first load's stylesheet only; the others are added by the
+    // loaders of the parts that use them (src/ui/styles.rs), so they travel in those chunks.
+    let index = fs::read_to_string("index.html").expect("index.html");
+    let linked: Vec<&str> = index
+        .lines()
+        .filter(|l| l.contains("rel=\"css\""))
+        .collect();
+    assert_eq!(linked.len(), 1, "{linked:#?}");
+    assert!(linked[0].contains("style/main.css"), "{linked:#?}");
+
+    let styles = fs::read_to_string("src/ui/styles.rs").expect("styles.rs");
+    let sheets: Vec<(&str, &str)> = styles
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix("\";")?.split_once(" => \""))
+        .collect();
+    let mut in_style_dir: Vec<String> = fs::read_dir("style")
+        .expect("style/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".css") && f != "main.css")
+        .collect();
+    in_style_dir.sort();
+    let mut declared: Vec<String> = sheets.iter().map(|(_, f)| f.to_string()).collect();
+    declared.sort();
+    assert_eq!(declared, in_style_dir, "every sheet but main.css is declared in styles.rs");
+
+    let mut files = Vec::new();
+    rust_files(Path::new("src/ui"), &mut files);
+    let areas = fs::read_to_string("src/ui/areas.rs").expect("areas.rs");
+    for (name, file) in &sheets {
+        let sheet = format!("styles::{name}");
+        assert!(mentions(&areas, &sheet), "no loader in areas.rs adds {file}");
+        for path in &files {
+            let path = path.to_string_lossy().replace('\\', "/");
+            if path == "src/ui/areas.rs" || path == "src/ui/styles.rs" {
+                continue;
+            }
+            let source = fs::read_to_string(&path).expect("source");
+            assert!(
+                !mentions(&source, &sheet),
+                "{path} adds {file}: only the loaders in areas.rs do, so it comes with a chunk"
+            );
+        }
+    }
+}
+
+/// Whether `source` has `path` as a whole path (`styles::training` is not in
+/// `styles::training_editor`).
+fn mentions(source: &str, path: &str) -> bool {
+    source.match_indices(path).any(|(i, _)| {
+        !source[i + path.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}

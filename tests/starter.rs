@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use policy_playground::core::org::Status;
 use policy_playground::core::routing::{walk_flow, FlowNode};
-use policy_playground::core::{starter, Bundle, Lang, SCHEMA_VERSION};
+use policy_playground::core::{markdown, starter, Bundle, Lang, SCHEMA_VERSION};
 
 fn ids(b: &Bundle) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -245,4 +245,29 @@ fn fixtures_cover_every_template_and_routing_policy() {
         top.expect.steps,
         vec![vec!["chen"], vec!["xu"], vec!["zhou"]]
     );
+}
+
+#[test]
+fn the_starter_bodies_rendered_at_build_time_are_what_the_renderer_gives() {
+    // The app shows these in the first visit's preview, before its renderer is loaded.
+    let mut seen = 0;
+    for lang in [Lang::Zh, Lang::En] {
+        for chapter in &starter::bundle(lang).policy.chapters {
+            for clause in &chapter.clauses {
+                assert_eq!(
+                    starter::rendered_body(&clause.body),
+                    Some(markdown::render(&clause.body).as_str()),
+                    "{lang:?} {}",
+                    clause.id
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 60, "both languages' clauses: {seen}");
+    // Anything else is rendered by the renderer itself.
+    let body = &starter::bundle(Lang::Zh).policy.chapters[0].clauses[0].body;
+    assert_eq!(starter::rendered_body(&format!("{body} ")), None);
+    assert_eq!(starter::rendered_body(""), None);
+    assert_eq!(starter::rendered_body("**粗体**"), None);
 }

@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use super::components::share_prompt::{take_link, SharePrompt};
 use super::components::workspaces::WorkspacePanel;
 use super::i18n::{self, tr, K};
+use super::styles;
 use super::pages::{
     approvals::ApprovalsPage,
     export::ExportPage,
@@ -40,12 +41,14 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 
 /// Declares an area: `$load()` builds its page, from its own chunk in a split build, and
 /// `$preload()` fetches the chunk without building anything. The page's interface
-/// messages are registered first (`$register`: its own section and those of any area whose
-/// views it borrows), from the chunk too, so they travel with it.
+/// messages (`$register`: its own section and those of any area whose views it borrows)
+/// and stylesheets (`$sheet`, [`styles`]) are added first, from the chunk too, so they
+/// travel with it.
 macro_rules! area {
-    ($load:ident, $preload:ident, $page:ident, [$($register:path),*]) => {
+    ($load:ident, $preload:ident, $page:ident, [$($register:path),*] $(, [$($sheet:path),*])?) => {
         split_fn!($load, $preload, fn $load() -> Result<AnyView, Unavailable> {
             $($register();)*
+            $($($sheet();)*)?
             Ok(view! { <$page/> }.into_any())
         });
     };
@@ -62,7 +65,8 @@ area!(
     training,
     preload_training,
     TrainingPage,
-    [i18n::register_training]
+    [i18n::register_training],
+    [styles::training, styles::training_editor]
 );
 // The demo shows the naming checker's marks and the approvals' names for people and roles.
 area!(
@@ -73,9 +77,16 @@ area!(
         i18n::register_training,
         i18n::register_naming,
         i18n::register_approvals
-    ]
+    ],
+    [styles::demo]
 );
-area!(quiz, preload_quiz, TakePage, [i18n::register_training]);
+area!(
+    quiz,
+    preload_quiz,
+    TakePage,
+    [i18n::register_training],
+    [styles::training]
+);
 area!(export, preload_export, ExportPage, [i18n::register_export]);
 
 // The workspaces panel is loaded on demand too: nothing of it shows until the header's
@@ -84,6 +95,7 @@ split_fn!(
     workspaces,
     preload_workspaces,
     fn workspace_panel(open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+        styles::workspaces();
         Ok(view! { <WorkspacePanel open=open/> }.into_any())
     }
 );

@@ -18,9 +18,6 @@
 //! reader back into the first load (`tests/e2e/budget.test.mjs` reports the figures).
 
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 use crate::core::{Bundle, LoadError, Problem};
 
@@ -66,12 +63,7 @@ pub fn read(text: &str) -> Result<Reading, NotLoaded> {
     if !is_loaded() {
         return Err(NotLoaded);
     }
-    // Once its chunk is in, the split call completes on its first poll.
-    let mut call = pin!(read_split(text.to_owned()));
-    match call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(Ok(reading)) => Ok(reading),
-        Poll::Ready(Err(Unavailable)) | Poll::Pending => Err(NotLoaded),
-    }
+    super::call_loaded(read_split(text.to_owned())).ok_or(NotLoaded)
 }
 
 /// Like [`read`], but a workspace with problems is refused (as [`Bundle::from_json`] does):

@@ -152,6 +152,7 @@ messages! {
         AreaRetry => "重试", "Try again";
         ReaderUnavailable => "读取工作区的程序文件取不到，可能是网络断了，所以这一操作没有进行，什么都没有改变。恢复网络后再试一次。", "The part of the app that reads workspaces could not be fetched; the network may be down. Nothing was done and nothing changed. Try again once you are back online.";
         StartUnavailableBody => "读取你已保存工作区的程序文件取不到，可能是网络断了。已保存的工作区原样留在本浏览器中，没有改动；恢复网络后点“重试”。", "The part of the app that reads your saved workspaces could not be fetched; the network may be down. They are still in this browser, untouched. Try again once you are back online.";
+        PreviewRendererUnavailable => "预览的排版程序取不到，可能是网络断了，改动过的条款暂以纯文本显示。你的编辑照常保存；恢复网络后点“重试”。", "The part of the app that formats the preview could not be fetched; the network may be down. Changed clauses show as plain text for now. Your edits are saved as usual. Try again once you are back online.";
         // Policy area
         PolicyEditor => "编辑", "Edit";
         PolicyPreview => "预览", "Preview";

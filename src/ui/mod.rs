@@ -22,6 +22,18 @@ macro_rules! split_fn {
     };
 }
 
+/// Runs a split function whose chunk is in: the call completes on its first poll. `None`
+/// when it does not, because the chunk is not in.
+fn call_loaded<T>(
+    call: impl std::future::Future<Output = Result<T, areas::Unavailable>>,
+) -> Option<T> {
+    let call = std::pin::pin!(call);
+    match call.poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(Ok(value)) => Some(value),
+        std::task::Poll::Ready(Err(_)) | std::task::Poll::Pending => None,
+    }
+}
+
 pub mod app;
 pub mod areas;
 pub mod browser;
@@ -29,7 +41,9 @@ pub mod codec;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod rendering;
 pub mod state;
+pub mod styles;
 
 use leptos::prelude::*;
 
@@ -40,12 +54,17 @@ use i18n::K;
 /// Mounts the app on the page. When start-up has a workspace to read (storage holds some,
 /// or the address a share link), the workspace reader is fetched first ([`codec`]); if it
 /// cannot be, a notice with a retry stands in for the app, and storage is left untouched.
+/// The Markdown renderer ([`rendering`]) is fetched alongside, as that workspace's preview
+/// needs it; the app does not wait for it.
 pub fn start() {
     if codec::is_loaded() || !state::needed_at_start() {
         leptos::mount::mount_to_body(App);
         return;
     }
-    // Leptos's executor is set up by mounting, so not yet: wasm-bindgen's runs this.
+    // Leptos's executor is set up by mounting, so not yet: wasm-bindgen's runs these.
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = rendering::ensure().await;
+    });
     wasm_bindgen_futures::spawn_local(async {
         match codec::ensure().await {
             Ok(()) => leptos::mount::mount_to_body(App),

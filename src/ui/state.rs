@@ -276,6 +276,8 @@ impl Store {
     /// are), or reports why not.
     pub async fn open_file(self, file: web_sys::File) {
         let name = file.name();
+        // Its preview will need the Markdown renderer: fetch it alongside the reader.
+        super::rendering::preload();
         match browser::read_text(file, MAX_BUNDLE_BYTES).await {
             Err(error) => self
                 .notice

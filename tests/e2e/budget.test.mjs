@@ -1,9 +1,10 @@
 // Budgets of the release build, measured in real Chromium and reported as figures:
 //  - first-load transfer: every file the page fetches on a first visit, gzipped (level 9)
-//    as a static host would send it; wasm + js + css is compared with issue 2's 350 KB
-//    target and must not grow past issue 6's 450 KB budget;
-//  - what opening each area fetches afterwards (its chunks, loaded on demand), and what a
-//    returning visit fetches (the workspace reader besides the first load);
+//    as a static host would send it; wasm + js + css must stay within issue 2's 350 KB
+//    budget (and so within issue 6's 450 KB);
+//  - what opening each area fetches afterwards (its chunks, loaded on demand), what the
+//    first edit fetches (the preview's Markdown renderer), and what a returning visit
+//    fetches (the workspace reader and the renderer besides the first load);
 //  - typing latency: time from one keystroke in a clause of a ~100 KB policy until the
 //    preview shows it (reported, not asserted: timings depend on the machine).
 // The report is printed and written to target/budget-report.json.
@@ -17,14 +18,13 @@ import { DIST, launchBrowser, startServer } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPORT = path.resolve(here, '../../target/budget-report.json');
-/** First-load transfer target for wasm + js + css, gzipped (issue 2). Not met yet: see README,
- * "Bundle size". */
-const TARGET_KB = 350;
-/** Issue 6's budget, with all export code included, asserted: the build fails if the first
- * load grows past it. Every area but the policy page is loaded on demand (src/ui/areas.rs),
- * and so is the workspace reader (src/ui/codec.rs), which a first visit does not need: the
- * first load went from 1169.3 KB to 520.6 and then 441.3 KB (README, "Bundle size"). */
-const CEILING_KB = 450;
+/** First-load transfer budget for wasm + js + css, gzipped (issue 2; issue 6's, with all
+ * export code, is 450 KB), asserted: the build fails if the first load grows past it. Every
+ * area but the policy page is loaded on demand (src/ui/areas.rs), and so are the workspace
+ * reader (src/ui/codec.rs) and the preview's Markdown renderer (src/ui/rendering.rs), which
+ * a first visit does not need: the first load went from 1169.3 KB to 520.6, 441.3 and then
+ * about 330 KB (README, "Bundle size"). */
+const BUDGET_KB = 350;
 const POLICY_BYTES = 100 * 1024;
 const KEYSTROKES = 40;
 
@@ -70,16 +70,12 @@ test('first-load transfer of the release build', async () => {
     files,
     wasm_js_css_gzip_kb: Number(totalKb.toFixed(1)),
     all_files_gzip_kb: Number((sum(files) / 1024).toFixed(1)),
-    target_kb: TARGET_KB,
-    ceiling_kb: CEILING_KB,
-    over_target_kb: Number(Math.max(0, totalKb - TARGET_KB).toFixed(1)),
+    budget_kb: BUDGET_KB,
+    under_budget_kb: Number((BUDGET_KB - totalKb).toFixed(1)),
   };
-  if (totalKb > TARGET_KB) {
-    console.log(`BUDGET: first-load transfer ${totalKb.toFixed(1)} KB gzipped, ${(totalKb - TARGET_KB).toFixed(1)} KB over the ${TARGET_KB} KB target`);
-  }
   await context.close();
   assert.ok(counted.some((f) => kind(f) === 'wasm'), 'the wasm module was fetched');
-  assert.ok(totalKb <= CEILING_KB, `first-load transfer ${totalKb.toFixed(1)} KB gzipped grew past the ${CEILING_KB} KB budget`);
+  assert.ok(totalKb <= BUDGET_KB, `first-load transfer ${totalKb.toFixed(1)} KB gzipped grew past the ${BUDGET_KB} KB budget`);
 });
 
 test('what opening each area fetches after the first load', async () => {
@@ -152,10 +148,33 @@ async function transfer(urls) {
   return { gzip, chunkGzip, chunks };
 }
 
-test('a returning visit: the stored workspace needs the reader', async () => {
-  // A first visit opens on the starter and needs no workspace reader (src/ui/codec.rs); a
-  // visit that finds a stored workspace fetches the reader before the app shows. Reported
-  // as if nothing were cached (a browser usually has the main module cached by then).
+test('the first edit: taking the editor fetches the preview renderer', async () => {
+  // A first visit shows the starter's preview from renderings made at build time; the
+  // Markdown renderer (src/ui/rendering.rs) comes when the editor takes the focus.
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('doc-title').waitFor();
+  await page.waitForLoadState('networkidle');
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.locator('[data-clause-id="c-general-purpose"] textarea').focus();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const { chunkGzip, chunks } = await transfer(urls);
+  report.first_edit = {
+    renderer_chunks: chunks,
+    renderer_chunks_gzip_kb: Number((chunkGzip / 1024).toFixed(1)),
+  };
+  await context.close();
+  assert.ok(chunkGzip > 0, 'taking the editor fetched the renderer');
+});
+
+test('a returning visit: the stored workspace needs the reader and the renderer', async () => {
+  // A first visit opens on the starter and needs no workspace reader (src/ui/codec.rs) and
+  // no renderer (src/ui/rendering.rs); a visit that finds a stored workspace fetches both,
+  // the reader before the app shows. Reported as if nothing were cached (a browser usually
+  // has the main module cached by then).
   const context = await browser.newContext({ locale: 'zh-CN' });
   const first = await context.newPage();
   await first.goto(server.url);
@@ -172,7 +191,7 @@ test('a returning visit: the stored workspace needs the reader', async () => {
   const { gzip, chunkGzip } = await transfer(urls);
   report.returning_visit = {
     wasm_js_css_gzip_kb_uncached: Number((gzip / 1024).toFixed(1)),
-    reader_chunks_gzip_kb: Number((chunkGzip / 1024).toFixed(1)),
+    reader_and_renderer_chunks_gzip_kb: Number((chunkGzip / 1024).toFixed(1)),
   };
   await context.close();
   assert.ok(chunkGzip > 0, 'the returning visit fetched the reader');
@@ -227,6 +246,11 @@ test('preview latency after one keystroke in a 100 KB policy', async () => {
   await page.setInputFiles('[data-testid=open-file-input]', file);
   const target = clauses[Math.floor(clauses.length / 2)].id;
   await page.locator(`[data-testid=preview] [data-clause-id="${target}"]`).waitFor();
+  // Opening the file fetched the preview's renderer (src/ui/rendering.rs); every keystroke
+  // below is rendered by it, not shown as plain text while it comes.
+  await page.locator(`[data-clause-id="${target}"] textarea`).focus();
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=md-pending]'));
 
   const samples = await page.evaluate(async ({ target, keystrokes }) => {
     const area = document.querySelector(`[data-clause-id="${target}"] textarea`);

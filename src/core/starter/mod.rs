@@ -23,6 +23,31 @@ use super::routing::{
 use super::timing::{CalendarSettings, TimingSettings};
 use policy_text::{Text, CHAPTERS, META};
 
+/// The starter's clause bodies rendered to HTML at build time (build.rs), in the order of
+/// `CHAPTERS`' clauses.
+mod rendered {
+    include!(concat!(env!("OUT_DIR"), "/starter_html.rs"));
+}
+
+/// The HTML of a clause body of the starter, in either language, as
+/// [`markdown::render`](super::markdown::render) gives it, rendered at build time; `None`
+/// for any other text. The app shows it while its renderer is not loaded yet.
+pub fn rendered_body(body: &str) -> Option<&'static str> {
+    CHAPTERS
+        .iter()
+        .flat_map(|ch| ch.clauses)
+        .zip(rendered::ZH.iter().zip(rendered::EN))
+        .find_map(|(clause, (zh, en))| {
+            if clause.body.zh == body {
+                Some(*zh)
+            } else if clause.body.en == body {
+                Some(*en)
+            } else {
+                None
+            }
+        })
+}
+
 /// The starter workspace in one language.
 pub fn bundle(lang: Lang) -> Bundle {
     let l = L(lang);

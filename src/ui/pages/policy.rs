@@ -10,8 +10,8 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use crate::core::policy::{article_label, chapter_label, DocBlock, Move, Policy, PolicyMeta};
-use crate::core::{markdown, Lang};
-use crate::ui::browser;
+use crate::core::Lang;
+use crate::ui::{browser, rendering};
 use crate::ui::components::widgets::{cb, icon_button};
 use crate::ui::i18n::{tr, use_t, K};
 use crate::ui::state::{use_store, Notice, Store};
@@ -136,7 +136,13 @@ pub fn PolicyPage() -> impl IntoView {
                 <SearchBox query set_query search/>
                 <Outline/>
             </aside>
-            <section class="policy-editor" aria-label=tr(K::PolicyEditor) data-testid="editor">
+            // Whoever takes the editor is about to change a clause: fetch the renderer now.
+            <section
+                class="policy-editor"
+                aria-label=tr(K::PolicyEditor)
+                data-testid="editor"
+                on:focusin=move |_| rendering::preload()
+            >
                 <MetaEditor/>
                 <ChaptersEditor/>
             </section>
@@ -580,7 +586,24 @@ fn Preview() -> impl IntoView {
             </div>
         }
     };
+    let renderer_failed = move || {
+        rendering::failed().then(|| {
+            view! {
+                <p class="notice warn" role="alert" data-testid="preview-renderer-unavailable">
+                    {tr(K::PreviewRendererUnavailable)} " "
+                    <button
+                        type="button"
+                        data-testid="preview-renderer-retry"
+                        on:click=move |_| rendering::retry()
+                    >
+                        {tr(K::AreaRetry)}
+                    </button>
+                </p>
+            }
+        })
+    };
     view! {
+        {renderer_failed}
         <article class="doc">
             <header class="doc-cover">
                 <h1 class="doc-title" data-testid="doc-title">{move || meta.with(|m| m.title.clone())}</h1>
@@ -618,8 +641,15 @@ fn render_block(ctx: PolicyCtx, block: DocBlock) -> AnyView {
             title,
             body,
         } => {
-            let html = markdown::render(&body);
             let hit_id = id.clone();
+            // The starter's rendering, or the renderer's once it is in; plain text meanwhile.
+            let body_view = move || match rendering::html(&body) {
+                Some(html) => view! { <div class="md" inner_html=html></div> }.into_any(),
+                None => view! {
+                    <div class="md md-pending" data-testid="md-pending"><p>{body.clone()}</p></div>
+                }
+                .into_any(),
+            };
             view! {
                 <section
                     class="doc-clause"
@@ -631,7 +661,7 @@ fn render_block(ctx: PolicyCtx, block: DocBlock) -> AnyView {
                         <span class="num">{label}</span>
                         {(!title.is_empty()).then(|| view! { " " <span class="clause-name">{title}</span> })}
                     </h3>
-                    <div class="md" inner_html=html></div>
+                    {body_view}
                 </section>
             }
             .into_any()

@@ -633,6 +633,8 @@ impl Store {
         if codec::is_loaded() {
             return Some(op(store));
         }
+        // The workspace read will show in the preview, which needs the renderer.
+        crate::ui::rendering::preload();
         leptos::task::spawn_local(async move {
             match codec::ensure().await {
                 Ok(()) => {
