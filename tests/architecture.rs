@@ -289,14 +289,20 @@ fn area_stylesheets_come_with_their_areas() {
     in_style_dir.sort();
     let mut declared: Vec<String> = sheets.iter().map(|(_, f)| f.to_string()).collect();
     declared.sort();
-    assert_eq!(declared, in_style_dir, "every sheet but main.css is declared in styles.rs");
+    assert_eq!(
+        declared, in_style_dir,
+        "every sheet but main.css is declared in styles.rs"
+    );
 
     let mut files = Vec::new();
     rust_files(Path::new("src/ui"), &mut files);
     let areas = fs::read_to_string("src/ui/areas.rs").expect("areas.rs");
     for (name, file) in &sheets {
         let sheet = format!("styles::{name}");
-        assert!(mentions(&areas, &sheet), "no loader in areas.rs adds {file}");
+        assert!(
+            mentions(&areas, &sheet),
+            "no loader in areas.rs adds {file}"
+        );
         for path in &files {
             let path = path.to_string_lossy().replace('\\', "/");
             if path == "src/ui/areas.rs" || path == "src/ui/styles.rs" {

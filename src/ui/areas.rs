@@ -20,13 +20,13 @@ use leptos::task::spawn_local;
 use super::components::share_prompt::{take_link, SharePrompt};
 use super::components::workspaces::WorkspacePanel;
 use super::i18n::{self, tr, K};
-use super::styles;
 use super::pages::{
     approvals::ApprovalsPage,
     export::ExportPage,
     naming::NamingPage,
     training::{demo::DemoPage, take::TakePage, TrainingPage},
 };
+use super::styles;
 
 /// An area's chunk could not be loaded.
 #[derive(Debug, Clone, Copy)]

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 
 use crate::core::policy::{article_label, chapter_label, DocBlock, Move, Policy, PolicyMeta};
 use crate::core::Lang;
-use crate::ui::{browser, rendering};
 use crate::ui::components::widgets::{cb, icon_button};
 use crate::ui::i18n::{tr, use_t, K};
 use crate::ui::state::{use_store, Notice, Store};
+use crate::ui::{browser, rendering};
 
 /// Where every chapter and clause is, recomputed once per edit and shared by all rows.
 #[derive(Debug, Clone, PartialEq, Default)]
