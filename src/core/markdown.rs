@@ -5,6 +5,9 @@
 //! destinations (http, https, mailto, tel, in-page and relative); any other scheme, such as
 //! `javascript:`, turns the whole link into plain text. Images are never loaded (the page
 //! makes no requests beyond its own files): they are shown as text.
+//!
+//! `build.rs` compiles this file on its own to render the starter's clause bodies at build
+//! time, so it uses pulldown-cmark and the standard library only, nothing else of the crate.
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
