@@ -50,12 +50,7 @@ pub fn is_loaded() -> bool {
 /// Loads the reader if it is not in yet. A failure (the network went away) is not
 /// remembered: the next call tries again.
 pub async fn ensure() -> Result<(), Unavailable> {
-    if is_loaded() {
-        return Ok(());
-    }
-    preload_reader().await.map_err(|_| Unavailable)?;
-    LOADED.with(|l| l.set(true));
-    Ok(())
+    super::load_chunk(&LOADED, preload_reader).await
 }
 
 /// Reads workspace JSON now; `Err(NotLoaded)` when the reader is not in yet.

@@ -22,6 +22,24 @@ macro_rules! split_fn {
     };
 }
 
+/// Fetches a split point's chunk with `fetch` (its preload function) unless `loaded` says
+/// it is in, and records that it is once it comes. A failure (the network went away) is
+/// not remembered: the next call tries again.
+async fn load_chunk<Fut, E>(
+    loaded: &'static std::thread::LocalKey<std::cell::Cell<bool>>,
+    fetch: impl FnOnce() -> Fut,
+) -> Result<(), areas::Unavailable>
+where
+    Fut: std::future::Future<Output = Result<(), E>>,
+{
+    if loaded.with(std::cell::Cell::get) {
+        return Ok(());
+    }
+    fetch().await.map_err(|_| areas::Unavailable)?;
+    loaded.with(|l| l.set(true));
+    Ok(())
+}
+
 /// Runs a split function whose chunk is in: the call completes on its first poll. `None`
 /// when it does not, because the chunk is not in.
 fn call_loaded<T>(
@@ -61,10 +79,8 @@ pub fn start() {
         leptos::mount::mount_to_body(App);
         return;
     }
-    // Leptos's executor is set up by mounting, so not yet: wasm-bindgen's runs these.
-    wasm_bindgen_futures::spawn_local(async {
-        let _ = rendering::ensure().await;
-    });
+    rendering::preload();
+    // Leptos's executor is set up by mounting, so not yet: wasm-bindgen's runs this.
     wasm_bindgen_futures::spawn_local(async {
         match codec::ensure().await {
             Ok(()) => leptos::mount::mount_to_body(App),

@@ -7,8 +7,8 @@
 //! its own, like the areas (`src/ui/areas.rs`), fetched
 //! - when the policy editor first takes the focus ([`preload`]), ahead of the first edit;
 //! - when the preview has a body to show that is not the starter's ([`html`]);
-//! - at start-up with the workspace reader, when a stored workspace or a share link opens
-//!   (`crate::ui::start`).
+//! - at start-up alongside the workspace reader, when a stored workspace or a share link
+//!   opens (`crate::ui::start`).
 //!
 //! While it is on its way, such a body shows as plain text. If it cannot be fetched (the
 //! network went away), the preview says so, with a retry ([`failed`], [`retry`]); nothing
@@ -51,36 +51,24 @@ fn state() -> ArcRwSignal<Fetch> {
 }
 
 /// Whether the renderer is in (always, in an unsplit build).
-pub fn is_loaded() -> bool {
+fn is_loaded() -> bool {
     LOADED.with(Cell::get)
 }
 
-/// Loads the renderer if it is not in yet. A failure is not remembered: the next call
-/// tries again.
-pub async fn ensure() -> Result<(), Unavailable> {
-    if is_loaded() {
-        return Ok(());
-    }
-    let result = preload_markdown().await.map_err(|_| Unavailable);
-    if result.is_ok() {
-        LOADED.with(|l| l.set(true));
-    }
-    state().set(if result.is_ok() {
-        Fetch::Done
-    } else {
-        Fetch::Failed
-    });
-    result
-}
-
-/// Starts fetching the renderer unless it is in or on its way.
+/// Starts fetching the renderer unless it is in or on its way; previews waiting for it
+/// render again when it comes or cannot be fetched. Safe before the app is mounted: the
+/// fetch needs no reactive owner, so wasm-bindgen's executor runs it.
 pub fn preload() {
     if is_loaded() || LOADING.with(|l| l.replace(true)) {
         return;
     }
-    leptos::task::spawn_local(async {
-        let _ = ensure().await;
+    wasm_bindgen_futures::spawn_local(async {
+        let fetched = super::load_chunk(&LOADED, preload_markdown).await;
         LOADING.with(|l| l.set(false));
+        state().set(match fetched {
+            Ok(()) => Fetch::Done,
+            Err(Unavailable) => Fetch::Failed,
+        });
     });
 }
 

@@ -114,6 +114,11 @@ export function guardPage(page, origin) {
 /** Chunk files of the release build: every wasm file but the main module (`…_bg.wasm`). */
 export const isChunk = (url) => /\.wasm$/.test(new URL(url).pathname) && !/_bg\.wasm$/.test(new URL(url).pathname);
 
+/** A split point's own chunk, `split_<name>-<hash>.wasm` (the chunks it shares with others
+ * have numbered names). */
+export const isOwnChunk = (name) => (url) =>
+  new RegExp(`^split_${name}-[0-9a-f]{16}\\.wasm$`).test(new URL(url).pathname.split('/').pop());
+
 /**
  * A fresh context with one guarded page (not navigated yet) whose chunk requests fail while
  * `net.offline` is set, as when the network goes away; `requested` collects every URL the
@@ -176,6 +181,18 @@ export function clause(page, id) {
     body: row.locator('textarea[data-testid=clause-body]'),
     preview: page.locator(`[data-testid=preview] [data-clause-id="${id}"]`),
   };
+}
+
+/** Waits until the autosave has stored `text` as the body of clause `id` of the open workspace. */
+export async function storedClause(page, id, text) {
+  await eventually(async () => {
+    const body = await page.evaluate((id) => {
+      const current = localStorage.getItem('ppg.workspaces.current');
+      const ws = JSON.parse(localStorage.getItem(`ppg.workspace.${current}`) ?? 'null');
+      return ws?.policy.chapters.flatMap((c) => c.clauses).find((c) => c.id === id)?.body ?? null;
+    }, id);
+    assert.equal(body, text);
+  });
 }
 
 /** Asserts (with polling) that a clause's textarea and preview show `text`. */

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { clause, eventually, expectClauseText, isChunk, newContext, openWithChunkSwitch, useApp, waitForApp } from './helpers.mjs';
+import { clause, eventually, expectClauseText, isChunk, isOwnChunk, newContext, openWithChunkSwitch, storedClause, useApp, waitForApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const FIRST = 'c-general-purpose';
@@ -22,24 +22,10 @@ const NEW_ZH = '新工作区';
 
 const env = useApp('ppg-reader-');
 
-const file = (url) => new URL(url).pathname.split('/').pop();
-/** The reader's own chunk (the chunks it shares with areas have numbered names). */
-const isReader = (url) => /^split_reader-[0-9a-f]{16}\.wasm$/.test(file(url));
+const isReader = isOwnChunk('reader');
 /** Everything the app keeps in this browser's storage. */
 const storage = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
-
-/** Waits until the autosave has stored `text` as the first clause of the open workspace. */
-async function storedFirstClause(page, text) {
-  await eventually(async () => {
-    const body = await page.evaluate((first) => {
-      const id = localStorage.getItem('ppg.workspaces.current');
-      const ws = JSON.parse(localStorage.getItem(`ppg.workspace.${id}`) ?? 'null');
-      return ws?.policy.chapters.flatMap((c) => c.clauses).find((c) => c.id === first)?.body ?? null;
-    }, FIRST);
-    assert.equal(body, text);
-  });
-}
 
 async function openPanel(page) {
   if ((await page.getByTestId('workspace-list').count()) === 0) await page.getByTestId('workspace-menu').click();
@@ -62,7 +48,7 @@ describe('The workspace reader, loaded on demand (release build in Chromium)', (
       const edited = '第一次访问不读取工作区；再次访问时读取。';
       await clause(page, FIRST).body.fill(edited);
       await expectClauseText(page, FIRST, edited);
-      await storedFirstClause(page, edited);
+      await storedClause(page, FIRST, edited);
       await page.waitForLoadState('networkidle');
       assert.deepEqual(requested.filter(isReader), [], 'the first visit fetched no reader');
 
@@ -83,7 +69,7 @@ describe('The workspace reader, loaded on demand (release build in Chromium)', (
       await waitForApp(page);
       const edited = '断网时重新打开，已保存的工作区不能被改动。';
       await clause(page, FIRST).body.fill(edited);
-      await storedFirstClause(page, edited);
+      await storedClause(page, FIRST, edited);
       const before = await storage(page);
 
       net.offline = true;
@@ -138,7 +124,7 @@ describe('The workspace reader, loaded on demand (release build in Chromium)', (
       await waitForApp(page);
       const edited = '切换回来时才读取这个工作区。';
       await clause(page, FIRST).body.fill(edited);
-      await storedFirstClause(page, edited);
+      await storedClause(page, FIRST, edited);
 
       await openPanel(page);
       await page.getByTestId('workspace-new-zh').click();

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { clause, eventually, expectClauseText, openWithChunkSwitch, useApp, waitForApp } from './helpers.mjs';
+import { clause, eventually, expectClauseText, isOwnChunk, openWithChunkSwitch, storedClause, useApp, waitForApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const LIST = 'c-general-use';
@@ -21,21 +21,7 @@ const FIRST = 'c-general-purpose';
 
 const env = useApp('ppg-rendering-');
 
-const file = (url) => new URL(url).pathname.split('/').pop();
-/** The renderer's own chunk (the chunks it shares with areas have numbered names). */
-const isRenderer = (url) => /^split_markdown-[0-9a-f]{16}\.wasm$/.test(file(url));
-
-/** Waits until the autosave has stored `text` as the body of clause `id`. */
-async function stored(page, id, text) {
-  await eventually(async () => {
-    const body = await page.evaluate((id) => {
-      const current = localStorage.getItem('ppg.workspaces.current');
-      const ws = JSON.parse(localStorage.getItem(`ppg.workspace.${current}`) ?? 'null');
-      return ws?.policy.chapters.flatMap((c) => c.clauses).find((c) => c.id === id)?.body ?? null;
-    }, id);
-    assert.equal(body, text);
-  });
-}
+const isRenderer = isOwnChunk('markdown');
 
 describe('The preview renderer, loaded on demand (release build in Chromium)', () => {
   it('a first visit shows the formatted starter without it; taking the editor fetches it and an edit is formatted', TEST_TIMEOUT, async () => {
@@ -73,7 +59,7 @@ describe('The preview renderer, loaded on demand (release build in Chromium)', (
       await waitForApp(page);
       const edited = '返回时：\n\n1. 第一项\n2. 第二项';
       await clause(page, FIRST).body.fill(edited);
-      await stored(page, FIRST, edited);
+      await storedClause(page, FIRST, edited);
 
       requested.length = 0;
       await page.reload();
@@ -105,7 +91,7 @@ describe('The preview renderer, loaded on demand (release build in Chromium)', (
       assert.equal(await preview.locator('.md strong').count(), 0);
       // Other clauses keep the starter's formatting.
       assert.equal(await clause(page, LIST).preview.locator('.md ul > li').count(), 4);
-      await stored(page, FIRST, edited);
+      await storedClause(page, FIRST, edited);
 
       // In English, the alert follows the interface language.
       await page.getByTestId('lang-toggle').click();
